@@ -61,8 +61,8 @@ def main():
         sun = get_sun(times).transform_to(TEME(obstime=times)).cartesian.xyz.to_value(u.km).T
 
     state = np.hstack([r, v])
-    umbra_fn = np.array([eclipse_function(K, s, p, R_SUN, R_EARTH, True) for s, p in zip(state, sun)])
-    penumbra_fn = np.array([eclipse_function(K, s, p, R_SUN, R_EARTH, False) for s, p in zip(state, sun)])
+    umbra_fn = np.array([eclipse_function(K, s, p, R_SUN, R_EARTH, True) for s, p in zip(state, sun, strict=True)])
+    penumbra_fn = np.array([eclipse_function(K, s, p, R_SUN, R_EARTH, False) for s, p in zip(state, sun, strict=True)])
     night_side = np.einsum("ij,ij->i", r, sun) < 0  # Escobal's function is symmetric in cos ψ
     shadow = night_side & (penumbra_fn > 0)
     umbra = night_side & (umbra_fn > 0)

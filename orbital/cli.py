@@ -157,7 +157,7 @@ def _build_parser() -> argparse.ArgumentParser:
     plane = orbit.add_mutually_exclusive_group(required=True)
     plane.add_argument("--inclination", help="inclination; bare number in deg")
     plane.add_argument("--sso", action="store_true", help="sun-synchronous: inclination from the altitude")
-    orbit.add_argument("--ltan", help="with --sso: local mean time of the ascending node, e.g. 18:00 (default, dawn-dusk)")
+    orbit.add_argument("--ltan", help="with --sso: local mean time of the ascending node (default 18:00, dawn-dusk)")
     orbit.add_argument("--raan", help="without --sso: RAAN at the start, TEME; bare number in deg (default 0)")
     orbit.add_argument("--eccentricity", default="0", help="mean eccentricity (default 0)")
     orbit.add_argument("--start", default=DEFAULT_EPOCH[:10], help="epoch and start, ISO date (default 2026-01-01)")

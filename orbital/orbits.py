@@ -707,7 +707,7 @@ def illuminated_fraction(position, sun_direction, sun_distance, shadow="conical"
     s_n = np.broadcast_to(s_hat, fraction.shape + (3,))[near] * d_b[near][:, None]
     to_sun = s_n - r_n
     dist_sun = np.linalg.norm(to_sun, axis=-1)
-    dist_earth = np.sqrt(r2 if r2.shape == fraction.shape else np.broadcast_to(r2, fraction.shape))[near]
+    dist_earth = np.sqrt(np.broadcast_to(r2, fraction.shape)[near])
     a = np.arcsin(R_SUN / dist_sun)
     b = np.arcsin(R_EARTH / dist_earth)
     cos_c = -np.einsum("...i,...i->...", r_n, to_sun) / (dist_earth * dist_sun)
@@ -819,7 +819,7 @@ def propagate(
     check_range("perigee altitude", perigee, ALTITUDE_RANGE[0], np.inf, unit="km", scale=1e3)
     sats = [
         _satrec(float(epoch_jd), alt, ecc, inc, node, peri, anom)
-        for alt, inc, node, ecc, peri, anom in zip(*flat)
+        for alt, inc, node, ecc, peri, anom in zip(*flat, strict=True)
     ]
     scalar_time = np.ndim(jd_utc) == 0
     jd = np.atleast_1d(np.asarray(jd_utc, dtype=float))
@@ -1551,7 +1551,8 @@ class Orbit:
     def ground_track(self, time) -> GroundTrack:
         """Geodetic latitude, longitude and height at ``time`` (seconds since the epoch, or Time)."""
         jd = np.atleast_1d(self._jd(time))
-        r, _ = self.propagate(Time(jd, format="jd", scale="utc"))
+        r, _ = propagate(jd, self.epoch.jd, self.altitude, self.inclination, self.raan,
+                         self.eccentricity, self.argp, self.mean_anomaly)
         lat, lon, height = ecef_to_geodetic(teme_to_ecef(r, jd))
         return GroundTrack(jd_utc=jd, latitude=lat, longitude=lon, height=height)
 
@@ -1647,6 +1648,8 @@ class Orbit:
         """
         b = as_float(ballistic_coefficient, "kg/m2", name="ballistic coefficient")
         self._require_drag_altitude()
-        levels = np.linspace(reentry_altitude, self.altitude, max(int((self.altitude - reentry_altitude) / 10e3), 1) + 1)
+        # 10 km levels: the profile is interpolated log-linearly between them.
+        n_levels = max(int((self.altitude - reentry_altitude) / 10e3), 1) + 1
+        levels = np.linspace(reentry_altitude, self.altitude, n_levels)
         profile = self.mean_density(activity, samples=600, altitude=levels)
         return float(orbital_lifetime(self.altitude, b, levels, profile, self.inclination, reentry_altitude))

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from orbital import OrbitalInputError, orbits
@@ -148,8 +148,8 @@ def test_higher_orbit_never_has_larger_eclipse_fraction_at_beta0(altitude, delta
 def test_higher_orbit_never_has_longer_eclipse_at_beta0_below_1300km(altitude, delta):
     # Property asked for by issue #2, and true in LEO: the eclipse duration at beta 0,
     # T·asin(R/r)/π, falls with altitude up to r ≈ R/0.826 (about 1,340 km) ...
-    hypothesis_altitude = min(altitude + delta, 1340e3)
-    assert orbits.eclipse_duration(hypothesis_altitude, 0.0) <= orbits.eclipse_duration(altitude, 0.0) + 1e-9
+    higher = min(altitude + delta, 1340e3)
+    assert orbits.eclipse_duration(higher, 0.0) <= orbits.eclipse_duration(altitude, 0.0) + 1e-9
 
 
 def test_eclipse_duration_rises_again_above_1340km():

@@ -79,6 +79,8 @@ def _parse_string(text: str, target: u.UnitBase, bare: u.UnitBase, name: str):
 
 
 def _example(unit: u.UnitBase) -> str:
+    if unit == u.h:
+        return "18:00' or '18 h"
     return f"1 {unit.to_string()}"
 
 

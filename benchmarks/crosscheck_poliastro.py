@@ -45,11 +45,6 @@ DAYS = 30.0
 STEP = 30.0
 
 
-def _runs(mask):
-    edges = np.diff(mask.astype(np.int8), prepend=0, append=0)
-    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-
-
 def orbital_side(orbit: Orbit) -> dict:
     series = orbit.sunlight(days=DAYS, step=STEP, shadow="conical")
     summary = series.summary()

@@ -11,13 +11,35 @@ import argparse
 import json
 import sys
 
-from . import __version__
-from .constants import DAY
+from . import __version__, solar
+from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError
 from .orbits import DEFAULT_EPOCH, Orbit, solar_activity
 from .units import as_float, as_time
 
 EXIT_BAD_INPUT = 2
+KWH = 3.6e6
+
+
+# --------------------------------------------------------------------------------------
+# Shared orbit options
+# --------------------------------------------------------------------------------------
+
+
+def _add_orbit_options(parser, days_default="365"):
+    parser.add_argument("--altitude", required=True, help="mean altitude; bare number in km (e.g. 650 or '650 km')")
+    plane = parser.add_mutually_exclusive_group(required=True)
+    plane.add_argument("--inclination", help="inclination; bare number in deg")
+    plane.add_argument("--sso", action="store_true", help="sun-synchronous: inclination from the altitude")
+    parser.add_argument("--ltan", help="with --sso: local mean time of the ascending node (default 18:00, dawn-dusk)")
+    parser.add_argument("--raan", help="without --sso: RAAN at the start, TEME; bare number in deg (default 0)")
+    parser.add_argument("--eccentricity", default="0", help="mean eccentricity (default 0)")
+    parser.add_argument("--start", default=DEFAULT_EPOCH[:10], help="epoch and start, ISO date (default 2026-01-01)")
+    parser.add_argument("--days", default=days_default, help=f"span; bare number in days (default {days_default})")
+    parser.add_argument("--step", default="30", help="time step; bare number in s (default 30)")
+    parser.add_argument("--shadow", choices=("conical", "cylindrical"), default="conical",
+                        help="Earth shadow model (default conical: umbra and penumbra)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
 
 
 def _orbit_from_args(args) -> Orbit:
@@ -37,12 +59,14 @@ def _orbit_from_args(args) -> Orbit:
                  eccentricity=eccentricity)
 
 
-def _orbit_report(args) -> dict:
-    orbit = _orbit_from_args(args)
+def _sunlight_from_args(args, orbit):
     days = as_float(args.days, "day", name="--days")
-    step = as_float(args.step, "s", name="--step", bare_unit="s")
-    summary = orbit.sunlight(days=days, step=step, shadow=args.shadow).summary()
-    report = {
+    step = as_float(args.step, "s", name="--step")
+    return orbit.sunlight(days=days, step=step, shadow=args.shadow)
+
+
+def _orbit_fields(orbit: Orbit, summary, shadow) -> dict:
+    return {
         "orbital_version": __version__,
         "start": orbit.epoch.isot,
         "altitude_km": orbit.altitude / 1e3,
@@ -58,7 +82,7 @@ def _orbit_report(args) -> dict:
         "days": summary.days,
         "step_s": summary.step_s,
         "samples": summary.samples,
-        "shadow": args.shadow,
+        "shadow": shadow,
         "sunlit_fraction": summary.sunlit_fraction,
         "mean_irradiance_factor": summary.mean_irradiance_factor,
         "umbra_fraction": summary.umbra_fraction,
@@ -69,10 +93,66 @@ def _orbit_report(args) -> dict:
         "beta_min_deg": summary.beta_min_deg,
         "beta_max_deg": summary.beta_max_deg,
     }
+
+
+class _Table:
+    """Aligned label/value rows under section headings."""
+
+    def __init__(self, title):
+        self.lines = [title]
+
+    def section(self, heading):
+        self.lines.append(heading)
+
+    def row(self, label, value):
+        self.lines.append(f"  {label:<30}{value}")
+
+    def __str__(self):
+        return "\n".join(self.lines)
+
+
+def _clock(hours: float) -> str:
+    minutes = int(round(hours * 60)) % (24 * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _orbit_rows(table: _Table, r: dict) -> None:
+    kind = (
+        f"sun-synchronous, LTAN {_clock(r['ltan_h'])} (local mean time)"
+        if r["sun_synchronous"]
+        else f"LTAN {_clock(r['ltan_h'])} at the epoch (local mean time), not sun-synchronous"
+    )
+    table.row("Orbit", kind)
+    table.row("Altitude (mean)", f"{r['altitude_km']:,.1f} km, e = {r['eccentricity']:g}")
+    table.row("Inclination", f"{r['inclination_deg']:.3f} deg")
+    table.row("RAAN at epoch", f"{r['raan_deg']:.3f} deg (TEME, {r['start']} UTC)")
+    table.row("Period", f"{r['period_s'] / 60:.2f} min")
+    table.row("Velocity", f"{r['velocity_m_per_s'] / 1e3:.3f} km/s")
+    table.row("Node drift (J2)", f"{r['raan_drift_deg_per_day']:+.4f} deg/day")
+    table.row("Perigee drift (J2)", f"{r['argp_drift_deg_per_day']:+.4f} deg/day")
+    table.section(f"Sunlight over {r['days']:g} days at {r['step_s']:g} s steps "
+                  f"({r['shadow']} shadow, {r['samples']:,} samples)")
+    table.row("Sunlit fraction", f"{r['sunlit_fraction']:.4f} (penumbra counted in part)")
+    table.row("Mean irradiance / S0", f"{r['mean_irradiance_factor']:.4f} (with the 1/r^2 swing)")
+    table.row("Days with an eclipse", f"{r['eclipse_days']}")
+    table.row("Eclipses", f"{r['eclipse_count']:,}")
+    table.row("Longest eclipse", f"{r['max_eclipse_s'] / 60:.1f} min (umbra {r['max_umbra_s'] / 60:.1f} min)")
+    table.row("Beta angle", f"{r['beta_min_deg']:.2f} to {r['beta_max_deg']:.2f} deg")
+
+
+# --------------------------------------------------------------------------------------
+# orbital orbit
+# --------------------------------------------------------------------------------------
+
+
+def _orbit_report(args) -> dict:
+    orbit = _orbit_from_args(args)
+    summary = _sunlight_from_args(args, orbit).summary()
+    report = _orbit_fields(orbit, summary, args.shadow)
     if args.ballistic_coefficient is not None:
         b = as_float(args.ballistic_coefficient, "kg/m2", name="--ballistic-coefficient")
         activity = solar_activity(args.solar_activity)
-        density = orbit.mean_density(args.solar_activity, days=max(days, 1.0))
+        span = max(summary.days, 1.0)
         report.update(
             {
                 "ballistic_coefficient_kg_per_m2": b,
@@ -80,59 +160,137 @@ def _orbit_report(args) -> dict:
                 "f107_sfu": activity["f107"],
                 "ap": activity["ap"],
                 "solar_activity_source": activity["source"],
-                "mean_density_kg_per_m3": density,
-                "drag_delta_v_m_per_s_per_year": orbit.drag_delta_v_per_year(b, args.solar_activity, max(days, 1.0)),
-                "lifetime_years": orbit.lifetime(b, args.solar_activity) / (365.25 * DAY),
+                "mean_density_kg_per_m3": orbit.mean_density(args.solar_activity, days=span),
+                "drag_delta_v_m_per_s_per_year": orbit.drag_delta_v_per_year(b, args.solar_activity, span),
+                "lifetime_years": orbit.lifetime(b, args.solar_activity) / JULIAN_YEAR,
             }
         )
     return report
 
 
-def _format_orbit(report: dict) -> str:
-    lines = []
+def _format_orbit(r: dict) -> str:
+    table = _Table(f"orbital {r['orbital_version']}: orbit")
+    _orbit_rows(table, r)
+    if "drag_delta_v_m_per_s_per_year" in r:
+        table.section(f"Drag (NRLMSIS 2.1, {r['solar_activity']} activity: F10.7 {r['f107_sfu']:g} sfu, Ap {r['ap']:g})")
+        table.row("Ballistic coefficient", f"{r['ballistic_coefficient_kg_per_m2']:g} kg/m^2 (m / (C_D A))")
+        table.row("Mean density", f"{r['mean_density_kg_per_m3']:.3e} kg/m^3")
+        table.row("Delta-v to hold altitude", f"{r['drag_delta_v_m_per_s_per_year']:.3g} m/s per year")
+        table.row("Lifetime without thrust", f"{r['lifetime_years']:.3g} years (fixed activity level)")
+    return str(table)
 
-    def row(label, value):
-        lines.append(f"  {label:<28}{value}")
 
-    kind = (
-        f"sun-synchronous, LTAN {_clock(report['ltan_h'])} (local mean time)"
-        if report["sun_synchronous"]
-        else f"LTAN {_clock(report['ltan_h'])} at the epoch (local mean time), not sun-synchronous"
+# --------------------------------------------------------------------------------------
+# orbital solar
+# --------------------------------------------------------------------------------------
+
+
+def _solar_report(args) -> dict:
+    orbit = _orbit_from_args(args)
+    series = _sunlight_from_args(args, orbit)
+    it_power = as_float(args.it_power, "W", name="--it-power", bare_unit="MW")
+    if it_power <= 0:
+        raise OrbitalInputError(f"--it-power = {args.it_power!r} must be positive")
+    other_load = as_float(args.other_load, "W", name="--other-load", bare_unit="kW")
+    lifetime = as_float(args.lifetime, "s", name="--lifetime", bare_unit="yr")
+    overrides = {
+        "efficiency": None if args.efficiency is None else as_float(args.efficiency, "", name="--efficiency"),
+        "packing_factor": None if args.packing is None else as_float(args.packing, "", name="--packing"),
+        "degradation_rate": None if args.degradation is None else as_float(
+            args.degradation, "1/yr", name="--degradation", bare_unit="percent/yr"),
+    }
+    _check_fraction("--efficiency", overrides["efficiency"], open_high=True)
+    _check_fraction("--packing", overrides["packing_factor"], open_high=False)
+    cell = solar.cell(args.cell).with_overrides(**overrides)
+    battery = solar.battery(args.battery).with_overrides(
+        rated_depth_of_discharge=None if args.depth_of_discharge is None else as_float(
+            args.depth_of_discharge, "", name="--depth-of-discharge"))
+    eclipse_load = as_float(args.eclipse_load, "", name="--eclipse-load")
+    fluence = as_float(args.fluence, "1/(cm2 yr)", name="--fluence")
+    illumination = solar.array_illumination(series, orbit.altitude, args.pointing, albedo_power=args.albedo_power)
+    system = solar.size_power_system(illumination, it_power + other_load, cell, battery, lifetime,
+                                     fluence_per_year=fluence, eclipse_load_fraction=eclipse_load)
+    ground = solar.ground_yield(args.site, cell, mounting=args.mounting, sky=args.sky)
+    per_mw = 1e6 / it_power
+    report = _orbit_fields(orbit, series.summary(), args.shadow)
+    report.update(
+        {
+            "it_power_mw": it_power / 1e6,
+            "other_load_kw": other_load / 1e3,
+            "cell": cell.name,
+            "cell_description": cell.description,
+            "efficiency": cell.efficiency,
+            "packing_factor": cell.packing_factor,
+            "assembly_factor": cell.assembly_factor,
+            "pointing": args.pointing,
+            "lifetime_years": lifetime / JULIAN_YEAR,
+            "degradation_per_year": cell.degradation_rate,
+            "fluence_1mev_e_per_cm2_per_year": fluence,
+            "operating_temperature_c": float(system.operating_temperature) - 273.15,
+            "operating_efficiency": float(system.operating_efficiency),
+            "orbit_average_w_per_m2": float(system.orbit_average_power_density),
+            "annual_kwh_per_m2": float(system.annual_energy_density) / KWH,
+            "eol_power_fraction": float(system.end_of_life_factor),
+            "life_average_power_fraction": float(system.life_average_factor),
+            "array_area_m2_per_mw": float(system.array_area) * per_mw,
+            "array_rated_kw_per_mw": float(system.array_rated_power) / 1e3 * per_mw,
+            "array_mass_kg_per_mw": float(system.array_mass) * per_mw,
+            "orbit_average_margin": float(system.orbit_average_margin),
+            "battery": battery.name,
+            "eclipse_load_fraction": eclipse_load,
+            "battery_kwh_per_mw": float(system.battery_energy) / KWH * per_mw,
+            "battery_mass_kg_per_mw": float(system.battery_mass) * per_mw,
+            "depth_of_discharge": float(system.depth_of_discharge),
+            "battery_cycles": float(system.battery_cycles),
+            "ground_site": ground.site,
+            "ground_mounting": ground.mounting,
+            "ground_sky": ground.sky,
+            "ground_source": ground.source,
+            "ground_insolation_kwh_per_m2": ground.insolation / KWH,
+            "ground_annual_kwh_per_m2": ground.energy_density / KWH,
+            "ground_mean_cell_temperature_c": ground.mean_cell_temperature - 273.15,
+            "ground_ratio": float(system.annual_energy_density) / ground.energy_density,
+            "insolation_ratio": illumination.mean_irradiance * JULIAN_YEAR / ground.insolation,
+        }
     )
-    lines.append(f"orbital {report['orbital_version']}: orbit")
-    row("Orbit", kind)
-    row("Altitude (mean)", f"{report['altitude_km']:,.1f} km, e = {report['eccentricity']:g}")
-    row("Inclination", f"{report['inclination_deg']:.3f} deg")
-    row("RAAN at epoch", f"{report['raan_deg']:.3f} deg (TEME, {report['start']} UTC)")
-    row("Period", f"{report['period_s'] / 60:.2f} min")
-    row("Velocity", f"{report['velocity_m_per_s'] / 1e3:.3f} km/s")
-    row("Node drift (J2)", f"{report['raan_drift_deg_per_day']:+.4f} deg/day")
-    row("Perigee drift (J2)", f"{report['argp_drift_deg_per_day']:+.4f} deg/day")
-    lines.append(
-        f"Sunlight over {report['days']:g} days at {report['step_s']:g} s steps "
-        f"({report['shadow']} shadow, {report['samples']:,} samples)"
-    )
-    row("Sunlit fraction", f"{report['sunlit_fraction']:.4f} (penumbra counted in part)")
-    row("Mean irradiance / S0", f"{report['mean_irradiance_factor']:.4f} (with the 1/r² swing)")
-    row("Days with an eclipse", f"{report['eclipse_days']}")
-    row("Eclipses", f"{report['eclipse_count']:,}")
-    row("Longest eclipse", f"{report['max_eclipse_s'] / 60:.1f} min (umbra {report['max_umbra_s'] / 60:.1f} min)")
-    row("Beta angle", f"{report['beta_min_deg']:.2f} to {report['beta_max_deg']:.2f} deg")
-    if "drag_delta_v_m_per_s_per_year" in report:
-        lines.append(
-            f"Drag (NRLMSIS 2.1, {report['solar_activity']} activity: F10.7 {report['f107_sfu']:g} sfu, "
-            f"Ap {report['ap']:g})"
-        )
-        row("Ballistic coefficient", f"{report['ballistic_coefficient_kg_per_m2']:g} kg/m^2 (m / (C_D A))")
-        row("Mean density", f"{report['mean_density_kg_per_m3']:.3e} kg/m^3")
-        row("Delta-v to hold altitude", f"{report['drag_delta_v_m_per_s_per_year']:.3g} m/s per year")
-        row("Lifetime without thrust", f"{report['lifetime_years']:.3g} years (fixed activity level)")
-    return "\n".join(lines)
+    return report
 
 
-def _clock(hours: float) -> str:
-    minutes = int(round(hours * 60)) % (24 * 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+def _check_fraction(name, value, open_high):
+    if value is None:
+        return
+    if not (0.0 < value < 1.0 or (not open_high and value == 1.0)):
+        bound = ")" if open_high else "]"
+        raise OrbitalInputError(f"{name} = {value:g} is outside the valid range (0, 1{bound}")
+
+
+def _format_solar(r: dict) -> str:
+    table = _Table(f"orbital {r['orbital_version']}: solar")
+    _orbit_rows(table, r)
+    table.section(f"Array: {r['cell']} ({r['pointing']}), {r['lifetime_years']:g}-year life")
+    table.row("Cell efficiency (BOL, ref.)", f"{r['efficiency']:.3f}; packing {r['packing_factor']:.2f}, "
+              f"assembly {r['assembly_factor']:.2f}")
+    table.row("Operating point in sunlight", f"{r['operating_temperature_c']:.1f} C, efficiency {r['operating_efficiency']:.3f}")
+    table.row("Orbit-average output (BOL)", f"{r['orbit_average_w_per_m2']:.1f} W/m^2 of array")
+    table.row("Annual output (BOL)", f"{r['annual_kwh_per_m2']:,.0f} kWh/m^2")
+    table.row("End-of-life power", f"{r['eol_power_fraction']:.3f} of BOL (life average {r['life_average_power_fraction']:.3f})")
+    table.section(f"Sized for {r['it_power_mw']:g} MW of IT load (+{r['other_load_kw']:g} kW other), per MW of IT")
+    table.row("Array area", f"{r['array_area_m2_per_mw']:,.0f} m^2 ({r['array_rated_kw_per_mw']:,.0f} kW rated)")
+    table.row("Array mass", f"{r['array_mass_kg_per_mw']:,.0f} kg")
+    table.row("Orbit-average margin (EOL)", f"{r['orbit_average_margin']:+.1%}")
+    table.row("Battery", f"{r['battery_kwh_per_mw']:,.0f} kWh at {r['depth_of_discharge']:.0%} DoD, "
+              f"{r['battery_mass_kg_per_mw']:,.0f} kg ({r['battery_cycles']:,.0f} cycles, {r['battery']})")
+    table.section(f"Same panel on the ground: {r['ground_site']} ({r['ground_mounting']}, {r['ground_sky']})")
+    table.row("Plane-of-array insolation", f"{r['ground_insolation_kwh_per_m2']:,.0f} kWh/m^2 per year")
+    table.row("Annual output", f"{r['ground_annual_kwh_per_m2']:,.0f} kWh/m^2 "
+              f"(cell {r['ground_mean_cell_temperature_c']:.1f} C irradiance-weighted)")
+    table.row("Orbit / ground", f"{r['ground_ratio']:.2f}x electrical, {r['insolation_ratio']:.2f}x insolation")
+    return str(table)
+
+
+# --------------------------------------------------------------------------------------
+# Parser and entry point
+# --------------------------------------------------------------------------------------
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -153,29 +311,44 @@ def _build_parser() -> argparse.ArgumentParser:
             "'30 s'; bare numbers are in the unit each option names."
         ),
     )
-    orbit.add_argument("--altitude", required=True, help="mean altitude; bare number in km (e.g. 650 or '650 km')")
-    plane = orbit.add_mutually_exclusive_group(required=True)
-    plane.add_argument("--inclination", help="inclination; bare number in deg")
-    plane.add_argument("--sso", action="store_true", help="sun-synchronous: inclination from the altitude")
-    orbit.add_argument("--ltan", help="with --sso: local mean time of the ascending node (default 18:00, dawn-dusk)")
-    orbit.add_argument("--raan", help="without --sso: RAAN at the start, TEME; bare number in deg (default 0)")
-    orbit.add_argument("--eccentricity", default="0", help="mean eccentricity (default 0)")
-    orbit.add_argument("--start", default=DEFAULT_EPOCH[:10], help="epoch and start, ISO date (default 2026-01-01)")
-    orbit.add_argument("--days", default="365", help="span; bare number in days (default 365)")
-    orbit.add_argument("--step", default="30", help="time step; bare number in s (default 30)")
-    orbit.add_argument("--shadow", choices=("conical", "cylindrical"), default="conical",
-                       help="Earth shadow model (default conical: umbra and penumbra)")
+    _add_orbit_options(orbit)
     orbit.add_argument("--ballistic-coefficient", help="m / (C_D A); bare number in kg/m^2; adds drag results")
     orbit.add_argument("--solar-activity", choices=("low", "moderate", "high"), default="moderate",
                        help="ECSS-E-ST-10-04C long-term activity level for drag (default moderate)")
-    orbit.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-    orbit.set_defaults(handler=_run_orbit)
+    orbit.set_defaults(handler=lambda args: _format_orbit(_orbit_report(args)), report=_orbit_report)
+
+    sol = commands.add_parser(
+        "solar",
+        help="solar yield, array and battery per MW, and the ratio to a ground panel",
+        description=(
+            "Sunlight on an orbit turned into array output (with the cell's operating temperature, "
+            "packing, assembly losses and degradation), the array and battery that carry an IT load "
+            "through the worst orbit of the span, and the same panel on the ground with pvlib."
+        ),
+    )
+    _add_orbit_options(sol)
+    sol.add_argument("--it-power", default="1 MW", help="IT load; bare number in MW (default 1 MW)")
+    sol.add_argument("--other-load", default="0 kW", help="other loads on the bus; bare number in kW (default 0)")
+    sol.add_argument("--cell", default="xtj-flexible", help=f"cell/array catalog entry: {', '.join(solar.catalog_names('cell'))}")
+    sol.add_argument("--efficiency", help="cell efficiency at reference temperature, e.g. 0.30 or '30 %%'")
+    sol.add_argument("--packing", help="packing factor (cell area / array area), in (0, 1]")
+    sol.add_argument("--degradation", help="fixed power loss per year; bare number in %%/yr (e.g. 0.5)")
+    sol.add_argument("--fluence", default="0", help="1-MeV equivalent electron fluence per year, cm^-2 (default 0)")
+    sol.add_argument("--lifetime", default="5 yr", help="mission life; bare number in years (default 5)")
+    sol.add_argument("--pointing", choices=solar.POINTING_MODES, default="sun-tracking",
+                     help="array attitude (default sun-tracking)")
+    sol.add_argument("--albedo-power", action="store_true", help="count Earth albedo on the cell side as input")
+    sol.add_argument("--battery", default="li-ion-leo", help=f"battery catalog entry: {', '.join(solar.catalog_names('battery'))}")
+    sol.add_argument("--depth-of-discharge", help="override the battery's rated depth of discharge, in (0, 1]")
+    sol.add_argument("--eclipse-load", default="1", help="fraction of the load kept up in eclipse (default 1; 0 throttles compute off)")
+    sol.add_argument("--site", default="greensboro-nc",
+                     help=f"ground site: {', '.join(solar.catalog_names('site'))}, or 'lat,lon' with --sky clearsky")
+    sol.add_argument("--mounting", choices=("fixed", "single-axis"), default="fixed",
+                     help="ground panel: fixed at latitude tilt, or single-axis tracker (default fixed)")
+    sol.add_argument("--sky", choices=("tmy", "clearsky"), default="tmy",
+                     help="ground weather: the site's typical year, or clear sky (default tmy)")
+    sol.set_defaults(handler=lambda args: _format_solar(_solar_report(args)), report=_solar_report)
     return parser
-
-
-def _run_orbit(args) -> None:
-    report = _orbit_report(args)
-    print(json.dumps(report, indent=2) if args.json else _format_orbit(report))
 
 
 def main(argv=None) -> int:
@@ -183,10 +356,11 @@ def main(argv=None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     try:
-        args.handler(args)
+        output = json.dumps(args.report(args), indent=2) if args.json else args.handler(args)
     except OrbitalInputError as exc:
         print(f"orbital {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    print(output)
     return 0
 
 

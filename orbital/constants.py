@@ -34,3 +34,6 @@ JULIAN_YEAR = 365.25 * DAY
 
 #: Julian date of J2000.0 (2000-01-01T12:00 TT).
 JD_J2000 = 2451545.0
+
+#: Stefan-Boltzmann constant [W m⁻² K⁻⁴]. CODATA 2018 (exact in the 2019 SI).
+STEFAN_BOLTZMANN = 5.670374419e-8

@@ -983,10 +983,15 @@ class SunlightSeries:
         Visible fraction of the solar disc [-].
     beta : numpy.ndarray
         Beta angle of the osculating orbit plane [deg].
+    cos_sun_zenith : numpy.ndarray
+        r̂·ŝ: cosine of the Sun's zenith angle at the sub-satellite point [-]
+        (for pointing and albedo).
     sun_distance : numpy.ndarray
         Earth-Sun distance [m].
     step : float
         Time step [s].
+    period : float
+        Keplerian period of the orbit [s].
     shadow : str
         Shadow model used.
     """
@@ -995,8 +1000,10 @@ class SunlightSeries:
     time: np.ndarray
     illuminated_fraction: np.ndarray
     beta: np.ndarray
+    cos_sun_zenith: np.ndarray
     sun_distance: np.ndarray
     step: float
+    period: float
     shadow: str
 
     def summary(self) -> SunlightSummary:
@@ -1099,8 +1106,10 @@ def sunlight(
         time=seconds,
         illuminated_fraction=illuminated_fraction(r, sun_dir, sun_dist, shadow),
         beta=np.interp(seconds, node_time, beta_angle(normal, sun_nodes)),
+        cos_sun_zenith=np.einsum("ij,ij->i", r, sun_dir) / np.linalg.norm(r, axis=-1),
         sun_distance=sun_dist,
         step=float(step),
+        period=float(orbital_period(altitude)),
         shadow=shadow,
     )
 

@@ -53,8 +53,10 @@ def main():
     rr, vv = cowell(K, np.array(case["r_km"]), np.array(case["v_km_s"]), tofs, rtol=1e-11, f=two_body_j2)
     r, v = np.array(rr), np.array(vv)
 
-    with warnings.catch_warnings(), iers.conf.set_temp("auto_download", False), iers.conf.set_temp(
-        "iers_degraded_accuracy", "ignore"
+    with (
+        warnings.catch_warnings(),
+        iers.conf.set_temp("auto_download", False),
+        iers.conf.set_temp("iers_degraded_accuracy", "ignore"),
     ):
         warnings.simplefilter("ignore")
         times = Time(case["epoch"], scale="utc") + tofs * u.s

@@ -40,8 +40,9 @@ def main() -> None:
     cell, battery = solar.cell(), solar.battery()
 
     def size():
-        return solar.size_power_system(illumination, load, cell, battery, 5 * JULIAN_YEAR,
-                                       efficiency=efficiency, specific_power=specific_power)
+        return solar.size_power_system(
+            illumination, load, cell, battery, 5 * JULIAN_YEAR, efficiency=efficiency, specific_power=specific_power
+        )
 
     size()  # warm-up
     t_size, system = best_of(REPEATS, size)
@@ -49,8 +50,10 @@ def main() -> None:
     print(f"  once per orbit: sunlight series            {t_series:8.3f} s")
     print(f"  once per orbit: condense to {illumination.orbit_insolation.size:,} orbits   {t_condense:8.3f} s")
     print(f"  sizing {designs:,} designs (efficiency x W/kg x load) {t_size:8.4f} s   (target <= 0.5 s)")
-    print(f"  array mass range {system.array_mass.min():,.0f}-{system.array_mass.max():,.0f} kg, "
-          f"shape {system.array_mass.shape}")
+    print(
+        f"  array mass range {system.array_mass.min():,.0f}-{system.array_mass.max():,.0f} kg, "
+        f"shape {system.array_mass.shape}"
+    )
 
 
 if __name__ == "__main__":

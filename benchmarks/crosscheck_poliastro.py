@@ -85,8 +85,11 @@ def hapsira_side(python: str, orbit: Orbit) -> dict:
         "step_s": STEP,
     }
     done = subprocess.run(
-        [python, str(HERE / "_hapsira_side.py")], input=json.dumps(case),
-        capture_output=True, text=True, check=False,
+        [python, str(HERE / "_hapsira_side.py")],
+        input=json.dumps(case),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise RuntimeError(f"the hapsira side failed:\n{done.stderr}")
@@ -95,9 +98,11 @@ def hapsira_side(python: str, orbit: Orbit) -> dict:
 
 def main() -> int:
     python = os.environ.get("HAPSIRA_PYTHON", ".venv-hapsira/bin/python")
-    probe = subprocess.run([python, "-c", "import hapsira"], capture_output=True, text=True, check=False) if Path(
-        python
-    ).exists() else None
+    probe = (
+        subprocess.run([python, "-c", "import hapsira"], capture_output=True, text=True, check=False)
+        if Path(python).exists()
+        else None
+    )
     if probe is None or probe.returncode != 0:
         print(f"skipped: no hapsira environment at {python} (see this script's docstring to create one)")
         return 0
@@ -111,10 +116,12 @@ def main() -> int:
         ("raan_drift_deg_per_day", "{:.5f}"),
         ("raan_drift_sgp4_deg_per_day", "{:.5f}"),
     ]
-    print(f"{DAYS:g} days at {STEP:g} s steps; orbital = SGP4 + Meeus sun + conical shadow, "
-          "hapsira = Cowell two-body+J2 + astropy sun + Escobal conical shadow.\n"
-          "raan_drift: orbital's analytic J2 rate; raan_drift_sgp4: measured on orbital's SGP4 "
-          "orbit; both against the drift measured on hapsira's numerical orbit.\n")
+    print(
+        f"{DAYS:g} days at {STEP:g} s steps; orbital = SGP4 + Meeus sun + conical shadow, "
+        "hapsira = Cowell two-body+J2 + astropy sun + Escobal conical shadow.\n"
+        "raan_drift: orbital's analytic J2 rate; raan_drift_sgp4: measured on orbital's SGP4 "
+        "orbit; both against the drift measured on hapsira's numerical orbit.\n"
+    )
     for label, make in CASES:
         orbit = make()
         t0 = time.perf_counter()

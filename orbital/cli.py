@@ -37,8 +37,12 @@ def _add_orbit_options(parser, days_default="365"):
     parser.add_argument("--start", default=DEFAULT_EPOCH[:10], help="epoch and start, ISO date (default 2026-01-01)")
     parser.add_argument("--days", default=days_default, help=f"span; bare number in days (default {days_default})")
     parser.add_argument("--step", default="30", help="time step; bare number in s (default 30)")
-    parser.add_argument("--shadow", choices=("conical", "cylindrical"), default="conical",
-                        help="Earth shadow model (default conical: umbra and penumbra)")
+    parser.add_argument(
+        "--shadow",
+        choices=("conical", "cylindrical"),
+        default="conical",
+        help="Earth shadow model (default conical: umbra and penumbra)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
 
 
@@ -55,8 +59,7 @@ def _orbit_from_args(args) -> Orbit:
         raise OrbitalInputError("--ltan needs --sso (for other orbits give --raan)")
     inclination = as_float(args.inclination, "deg", name="--inclination")
     raan = as_float(args.raan if args.raan is not None else 0.0, "deg", name="--raan")
-    return Orbit(altitude=altitude, inclination=inclination, raan=raan % 360.0, epoch=epoch,
-                 eccentricity=eccentricity)
+    return Orbit(altitude=altitude, inclination=inclination, raan=raan % 360.0, epoch=epoch, eccentricity=eccentricity)
 
 
 def _sunlight_from_args(args, orbit):
@@ -130,8 +133,9 @@ def _orbit_rows(table: _Table, r: dict) -> None:
     table.row("Velocity", f"{r['velocity_m_per_s'] / 1e3:.3f} km/s")
     table.row("Node drift (J2)", f"{r['raan_drift_deg_per_day']:+.4f} deg/day")
     table.row("Perigee drift (J2)", f"{r['argp_drift_deg_per_day']:+.4f} deg/day")
-    table.section(f"Sunlight over {r['days']:g} days at {r['step_s']:g} s steps "
-                  f"({r['shadow']} shadow, {r['samples']:,} samples)")
+    table.section(
+        f"Sunlight over {r['days']:g} days at {r['step_s']:g} s steps ({r['shadow']} shadow, {r['samples']:,} samples)"
+    )
     table.row("Sunlit fraction", f"{r['sunlit_fraction']:.4f} (penumbra counted in part)")
     table.row("Mean irradiance / S0", f"{r['mean_irradiance_factor']:.4f} (with the 1/r^2 swing)")
     table.row("Days with an eclipse", f"{r['eclipse_days']}")
@@ -172,7 +176,9 @@ def _format_orbit(r: dict) -> str:
     table = _Table(f"orbital {r['orbital_version']}: orbit")
     _orbit_rows(table, r)
     if "drag_delta_v_m_per_s_per_year" in r:
-        table.section(f"Drag (NRLMSIS 2.1, {r['solar_activity']} activity: F10.7 {r['f107_sfu']:g} sfu, Ap {r['ap']:g})")
+        table.section(
+            f"Drag (NRLMSIS 2.1, {r['solar_activity']} activity: F10.7 {r['f107_sfu']:g} sfu, Ap {r['ap']:g})"
+        )
         table.row("Ballistic coefficient", f"{r['ballistic_coefficient_kg_per_m2']:g} kg/m^2 (m / (C_D A))")
         table.row("Mean density", f"{r['mean_density_kg_per_m3']:.3e} kg/m^3")
         table.row("Delta-v to hold altitude", f"{r['drag_delta_v_m_per_s_per_year']:.3g} m/s per year")
@@ -196,20 +202,30 @@ def _solar_report(args) -> dict:
     overrides = {
         "efficiency": None if args.efficiency is None else as_float(args.efficiency, "", name="--efficiency"),
         "packing_factor": None if args.packing is None else as_float(args.packing, "", name="--packing"),
-        "degradation_rate": None if args.degradation is None else as_float(
-            args.degradation, "1/yr", name="--degradation", bare_unit="percent/yr"),
+        "degradation_rate": None
+        if args.degradation is None
+        else as_float(args.degradation, "1/yr", name="--degradation", bare_unit="percent/yr"),
     }
     _check_fraction("--efficiency", overrides["efficiency"], open_high=True)
     _check_fraction("--packing", overrides["packing_factor"], open_high=False)
     cell = solar.cell(args.cell).with_overrides(**overrides)
     battery = solar.battery(args.battery).with_overrides(
-        rated_depth_of_discharge=None if args.depth_of_discharge is None else as_float(
-            args.depth_of_discharge, "", name="--depth-of-discharge"))
+        rated_depth_of_discharge=None
+        if args.depth_of_discharge is None
+        else as_float(args.depth_of_discharge, "", name="--depth-of-discharge")
+    )
     eclipse_load = as_float(args.eclipse_load, "", name="--eclipse-load")
     fluence = as_float(args.fluence, "1/(cm2 yr)", name="--fluence")
     illumination = solar.array_illumination(series, orbit.altitude, args.pointing, albedo_power=args.albedo_power)
-    system = solar.size_power_system(illumination, it_power + other_load, cell, battery, lifetime,
-                                     fluence_per_year=fluence, eclipse_load_fraction=eclipse_load)
+    system = solar.size_power_system(
+        illumination,
+        it_power + other_load,
+        cell,
+        battery,
+        lifetime,
+        fluence_per_year=fluence,
+        eclipse_load_fraction=eclipse_load,
+    )
     ground = solar.ground_yield(args.site, cell, mounting=args.mounting, sky=args.sky)
     per_mw = 1e6 / it_power
     report = _orbit_fields(orbit, series.summary(), args.shadow)
@@ -268,22 +284,36 @@ def _format_solar(r: dict) -> str:
     table = _Table(f"orbital {r['orbital_version']}: solar")
     _orbit_rows(table, r)
     table.section(f"Array: {r['cell']} ({r['pointing']}), {r['lifetime_years']:g}-year life")
-    table.row("Cell efficiency (BOL, ref.)", f"{r['efficiency']:.3f}; packing {r['packing_factor']:.2f}, "
-              f"assembly {r['assembly_factor']:.2f}")
-    table.row("Operating point in sunlight", f"{r['operating_temperature_c']:.1f} C, efficiency {r['operating_efficiency']:.3f}")
+    table.row(
+        "Cell efficiency (BOL, ref.)",
+        f"{r['efficiency']:.3f}; packing {r['packing_factor']:.2f}, assembly {r['assembly_factor']:.2f}",
+    )
+    table.row(
+        "Operating point in sunlight",
+        f"{r['operating_temperature_c']:.1f} C, efficiency {r['operating_efficiency']:.3f}",
+    )
     table.row("Orbit-average output (BOL)", f"{r['orbit_average_w_per_m2']:.1f} W/m^2 of array")
     table.row("Annual output (BOL)", f"{r['annual_kwh_per_m2']:,.0f} kWh/m^2")
-    table.row("End-of-life power", f"{r['eol_power_fraction']:.3f} of BOL (life average {r['life_average_power_fraction']:.3f})")
+    table.row(
+        "End-of-life power",
+        f"{r['eol_power_fraction']:.3f} of BOL (life average {r['life_average_power_fraction']:.3f})",
+    )
     table.section(f"Sized for {r['it_power_mw']:g} MW of IT load (+{r['other_load_kw']:g} kW other), per MW of IT")
     table.row("Array area", f"{r['array_area_m2_per_mw']:,.0f} m^2 ({r['array_rated_kw_per_mw']:,.0f} kW rated)")
     table.row("Array mass", f"{r['array_mass_kg_per_mw']:,.0f} kg")
     table.row("Orbit-average margin (EOL)", f"{r['orbit_average_margin']:+.1%}")
-    table.row("Battery", f"{r['battery_kwh_per_mw']:,.0f} kWh at {r['depth_of_discharge']:.0%} DoD, "
-              f"{r['battery_mass_kg_per_mw']:,.0f} kg ({r['battery_cycles']:,.0f} cycles, {r['battery']})")
+    table.row(
+        "Battery",
+        f"{r['battery_kwh_per_mw']:,.0f} kWh at {r['depth_of_discharge']:.0%} DoD, "
+        f"{r['battery_mass_kg_per_mw']:,.0f} kg ({r['battery_cycles']:,.0f} cycles, {r['battery']})",
+    )
     table.section(f"Same panel on the ground: {r['ground_site']} ({r['ground_mounting']}, {r['ground_sky']})")
     table.row("Plane-of-array insolation", f"{r['ground_insolation_kwh_per_m2']:,.0f} kWh/m^2 per year")
-    table.row("Annual output", f"{r['ground_annual_kwh_per_m2']:,.0f} kWh/m^2 "
-              f"(cell {r['ground_mean_cell_temperature_c']:.1f} C irradiance-weighted)")
+    table.row(
+        "Annual output",
+        f"{r['ground_annual_kwh_per_m2']:,.0f} kWh/m^2 "
+        f"(cell {r['ground_mean_cell_temperature_c']:.1f} C irradiance-weighted)",
+    )
     table.row("Orbit / ground", f"{r['ground_ratio']:.2f}x electrical, {r['insolation_ratio']:.2f}x insolation")
     return str(table)
 
@@ -313,8 +343,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_orbit_options(orbit)
     orbit.add_argument("--ballistic-coefficient", help="m / (C_D A); bare number in kg/m^2; adds drag results")
-    orbit.add_argument("--solar-activity", choices=("low", "moderate", "high"), default="moderate",
-                       help="ECSS-E-ST-10-04C long-term activity level for drag (default moderate)")
+    orbit.add_argument(
+        "--solar-activity",
+        choices=("low", "moderate", "high"),
+        default="moderate",
+        help="ECSS-E-ST-10-04C long-term activity level for drag (default moderate)",
+    )
     orbit.set_defaults(handler=lambda args: _format_orbit(_orbit_report(args)), report=_orbit_report)
 
     sol = commands.add_parser(
@@ -329,24 +363,44 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_orbit_options(sol)
     sol.add_argument("--it-power", default="1 MW", help="IT load; bare number in MW (default 1 MW)")
     sol.add_argument("--other-load", default="0 kW", help="other loads on the bus; bare number in kW (default 0)")
-    sol.add_argument("--cell", default="xtj-flexible", help=f"cell/array catalog entry: {', '.join(solar.catalog_names('cell'))}")
+    sol.add_argument(
+        "--cell", default="xtj-flexible", help=f"cell/array catalog entry: {', '.join(solar.catalog_names('cell'))}"
+    )
     sol.add_argument("--efficiency", help="cell efficiency at reference temperature, e.g. 0.30 or '30 %%'")
     sol.add_argument("--packing", help="packing factor (cell area / array area), in (0, 1]")
     sol.add_argument("--degradation", help="fixed power loss per year; bare number in %%/yr (e.g. 0.5)")
     sol.add_argument("--fluence", default="0", help="1-MeV equivalent electron fluence per year, cm^-2 (default 0)")
     sol.add_argument("--lifetime", default="5 yr", help="mission life; bare number in years (default 5)")
-    sol.add_argument("--pointing", choices=solar.POINTING_MODES, default="sun-tracking",
-                     help="array attitude (default sun-tracking)")
+    sol.add_argument(
+        "--pointing", choices=solar.POINTING_MODES, default="sun-tracking", help="array attitude (default sun-tracking)"
+    )
     sol.add_argument("--albedo-power", action="store_true", help="count Earth albedo on the cell side as input")
-    sol.add_argument("--battery", default="li-ion-leo", help=f"battery catalog entry: {', '.join(solar.catalog_names('battery'))}")
+    sol.add_argument(
+        "--battery", default="li-ion-leo", help=f"battery catalog entry: {', '.join(solar.catalog_names('battery'))}"
+    )
     sol.add_argument("--depth-of-discharge", help="override the battery's rated depth of discharge, in (0, 1]")
-    sol.add_argument("--eclipse-load", default="1", help="fraction of the load kept up in eclipse (default 1; 0 throttles compute off)")
-    sol.add_argument("--site", default="greensboro-nc",
-                     help=f"ground site: {', '.join(solar.catalog_names('site'))}, or 'lat,lon' with --sky clearsky")
-    sol.add_argument("--mounting", choices=("fixed", "single-axis"), default="fixed",
-                     help="ground panel: fixed at latitude tilt, or single-axis tracker (default fixed)")
-    sol.add_argument("--sky", choices=("tmy", "clearsky"), default="tmy",
-                     help="ground weather: the site's typical year, or clear sky (default tmy)")
+    sol.add_argument(
+        "--eclipse-load",
+        default="1",
+        help="fraction of the load kept up in eclipse (default 1; 0 throttles compute off)",
+    )
+    sol.add_argument(
+        "--site",
+        default="greensboro-nc",
+        help=f"ground site: {', '.join(solar.catalog_names('site'))}, or 'lat,lon' with --sky clearsky",
+    )
+    sol.add_argument(
+        "--mounting",
+        choices=("fixed", "single-axis"),
+        default="fixed",
+        help="ground panel: fixed at latitude tilt, or single-axis tracker (default fixed)",
+    )
+    sol.add_argument(
+        "--sky",
+        choices=("tmy", "clearsky"),
+        default="tmy",
+        help="ground weather: the site's typical year, or clear sky (default tmy)",
+    )
     sol.set_defaults(handler=lambda args: _format_solar(_solar_report(args)), report=_solar_report)
     return parser
 

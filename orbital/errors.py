@@ -79,7 +79,5 @@ def check_range(
 def check_choice(name: str, value: str, choices) -> str:
     """Raise :class:`OrbitalInputError` unless ``value`` is one of ``choices``."""
     if value not in choices:
-        raise OrbitalInputError(
-            f"{name} = {value!r} is not one of: {', '.join(repr(c) for c in choices)}"
-        )
+        raise OrbitalInputError(f"{name} = {value!r} is not one of: {', '.join(repr(c) for c in choices)}")
     return value

@@ -239,9 +239,7 @@ _SUN_RATE = 2.0 * np.pi / (TROPICAL_YEAR_DAYS * DAY)  # mean sun's motion [rad s
 def _sso_cos_inclination(altitude, eccentricity):
     a = R_EARTH + np.asarray(altitude, dtype=float)
     e = np.asarray(eccentricity, dtype=float)
-    return -(2.0 * _SUN_RATE * a**3.5 * (1.0 - e**2) ** 2) / (
-        3.0 * J2 * R_EARTH**2 * np.sqrt(GM_EARTH)
-    )
+    return -(2.0 * _SUN_RATE * a**3.5 * (1.0 - e**2) ** 2) / (3.0 * J2 * R_EARTH**2 * np.sqrt(GM_EARTH))
 
 
 def max_sun_synchronous_altitude(eccentricity=0.0):
@@ -258,9 +256,7 @@ def max_sun_synchronous_altitude(eccentricity=0.0):
         Altitude above the equatorial radius [m] (5,974 km for a circular orbit).
     """
     e = _check_eccentricity(eccentricity)
-    a = (3.0 * J2 * R_EARTH**2 * np.sqrt(GM_EARTH) / (2.0 * _SUN_RATE * (1.0 - e**2) ** 2)) ** (
-        2.0 / 7.0
-    )
+    a = (3.0 * J2 * R_EARTH**2 * np.sqrt(GM_EARTH) / (2.0 * _SUN_RATE * (1.0 - e**2) ** 2)) ** (2.0 / 7.0)
     return (a - R_EARTH)[()]
 
 
@@ -432,9 +428,7 @@ def sun_position(jd_tt):
     sin_2m = 2.0 * sin_m * cos_m
     sin_3m = sin_m * (3.0 - 4.0 * sin_m**2)
     centre = (
-        (1.919460 - 0.004789 * t - 0.000014 * t**2) * sin_m
-        + (0.020094 - 0.000100 * t) * sin_2m
-        + 0.000293 * sin_3m
+        (1.919460 - 0.004789 * t - 0.000014 * t**2) * sin_m + (0.020094 - 0.000100 * t) * sin_2m + 0.000293 * sin_3m
     )
     # Perturbations: Venus (A, B), Jupiter (C), Moon (D), long-period (E), distance (H).
     pa = rad(153.23 + 22518.7541 * t)
@@ -444,11 +438,7 @@ def sun_position(jd_tt):
     pe = rad(231.19 + 20.20 * t)
     ph = rad(353.40 + 65928.7155 * t)
     d_longitude = (
-        0.00134 * np.cos(pa)
-        + 0.00154 * np.cos(pb)
-        + 0.00200 * np.cos(pc)
-        + 0.00179 * np.sin(pd)
-        + 0.00178 * np.sin(pe)
+        0.00134 * np.cos(pa) + 0.00154 * np.cos(pb) + 0.00200 * np.cos(pc) + 0.00179 * np.sin(pd) + 0.00178 * np.sin(pe)
     )
     d_radius = (
         5.43e-6 * np.sin(pa)
@@ -462,10 +452,7 @@ def sun_position(jd_tt):
     node = rad(259.18 - 1934.142 * t)  # Moon's ascending node, drives nutation
     nutation_longitude = -0.00479 * np.sin(node)  # Δψ [deg]
     longitude = rad(mean_longitude + centre + d_longitude - 0.00569 + nutation_longitude)
-    obliquity = rad(
-        23.452294 - 0.0130125 * t - 0.00000164 * t**2 + 0.000000503 * t**3
-        + 0.00256 * np.cos(node)
-    )
+    obliquity = rad(23.452294 - 0.0130125 * t - 0.00000164 * t**2 + 0.000000503 * t**3 + 0.00256 * np.cos(node))
     # True-of-date RA is reduced to TEME's mean equinox by the equation of the equinoxes.
     eq_equinoxes = rad(nutation_longitude) * np.cos(obliquity)
     sin_lon = np.sin(longitude)
@@ -627,9 +614,8 @@ def eclipse_fraction(altitude, beta, shadow="cylindrical", sun_distance=AU):
     """
     beta = check_range("beta", beta, -90.0, 90.0, unit="deg")
     if shadow == "penumbra":
-        return (
-            eclipse_fraction(altitude, beta, "conical", sun_distance)
-            - eclipse_fraction(altitude, beta, "umbra", sun_distance)
+        return eclipse_fraction(altitude, beta, "conical", sun_distance) - eclipse_fraction(
+            altitude, beta, "umbra", sun_distance
         )
     eta = np.radians(np.clip(_shadow_half_angle(altitude, shadow, sun_distance), 0.0, 90.0))
     cos_beta = np.cos(np.radians(beta))
@@ -717,11 +703,7 @@ def illuminated_fraction(position, sun_direction, sun_distance, shadow="conical"
     cp, ap, bp = c[partial], a[partial], b[partial]
     x = (cp**2 + ap**2 - bp**2) / (2.0 * cp)
     y = np.sqrt(np.maximum(ap**2 - x**2, 0.0))
-    lens = (
-        ap**2 * np.arccos(np.clip(x / ap, -1.0, 1.0))
-        + bp**2 * np.arccos(np.clip((cp - x) / bp, -1.0, 1.0))
-        - cp * y
-    )
+    lens = ap**2 * np.arccos(np.clip(x / ap, -1.0, 1.0)) + bp**2 * np.arccos(np.clip((cp - x) / bp, -1.0, 1.0)) - cp * y
     nu[partial] = 1.0 - lens / (np.pi * ap**2)
     umbra = c <= b - a
     nu[umbra] = 0.0
@@ -752,8 +734,18 @@ def _satrec(epoch_jd, altitude, eccentricity, inclination, raan, argp, mean_anom
     sat = Satrec()
     for _ in range(6):
         sat.sgp4init(
-            WGS84, "i", 0, epoch_jd - _JD_SGP4_EPOCH, 0.0, 0.0, 0.0, eccentricity,
-            np.radians(argp), np.radians(inclination), np.radians(mean_anomaly), no_kozai,
+            WGS84,
+            "i",
+            0,
+            epoch_jd - _JD_SGP4_EPOCH,
+            0.0,
+            0.0,
+            0.0,
+            eccentricity,
+            np.radians(argp),
+            np.radians(inclination),
+            np.radians(mean_anomaly),
+            no_kozai,
             np.radians(raan),
         )
         ratio = sat.a / a_radii
@@ -810,8 +802,12 @@ def propagate(
     inclination = _check_inclination(inclination)
     eccentricity = _check_eccentricity(eccentricity)
     elements = np.broadcast_arrays(
-        altitude, inclination, np.asarray(raan, float), eccentricity,
-        np.asarray(argp, float), np.asarray(mean_anomaly, float),
+        altitude,
+        inclination,
+        np.asarray(raan, float),
+        eccentricity,
+        np.asarray(argp, float),
+        np.asarray(mean_anomaly, float),
     )
     scalar = elements[0].ndim == 0
     flat = [np.atleast_1d(e).ravel() for e in elements]
@@ -1188,9 +1184,13 @@ def atmospheric_density(altitude, latitude, longitude, jd_utc, activity="moderat
     from pymsis import msis  # imported here: only drag needs it
 
     check_range(
-        "altitude", altitude, 0.0, DENSITY_MAX_HEIGHT, unit="km", scale=1e3,
-        hint="NRLMSIS 2.1 is used from the ground to just above the exobase; "
-        "drag above that is negligible",
+        "altitude",
+        altitude,
+        0.0,
+        DENSITY_MAX_HEIGHT,
+        unit="km",
+        scale=1e3,
+        hint="NRLMSIS 2.1 is used from the ground to just above the exobase; drag above that is negligible",
     )
     check_range("latitude", latitude, -90.0, 90.0, unit="deg")
     indices = solar_activity(activity)
@@ -1198,13 +1198,18 @@ def atmospheric_density(altitude, latitude, longitude, jd_utc, activity="moderat
         *(np.asarray(x, dtype=float) for x in (altitude, latitude, longitude, jd_utc))
     )
     n = alt.size
-    dates = np.datetime64("1970-01-01T00:00:00", "us") + np.round(
-        (jd.ravel() - 2440587.5) * DAY * 1e6
-    ).astype("timedelta64[us]")
+    dates = np.datetime64("1970-01-01T00:00:00", "us") + np.round((jd.ravel() - 2440587.5) * DAY * 1e6).astype(
+        "timedelta64[us]"
+    )
     out = msis.run(
-        dates, np.mod(lon.ravel() + 180.0, 360.0) - 180.0, lat.ravel(), alt.ravel() / 1e3,
-        f107s=np.full(n, indices["f107"]), f107as=np.full(n, indices["f107a"]),
-        aps=np.full((n, 7), indices["ap"]), version=2.1,
+        dates,
+        np.mod(lon.ravel() + 180.0, 360.0) - 180.0,
+        lat.ravel(),
+        alt.ravel() / 1e3,
+        f107s=np.full(n, indices["f107"]),
+        f107as=np.full(n, indices["f107a"]),
+        aps=np.full((n, 7), indices["ap"]),
+        version=2.1,
     )
     return out[:, 0].astype(float).reshape(alt.shape)[()]
 
@@ -1388,17 +1393,27 @@ def orbital_lifetime(
     h_profile = np.asarray(profile_altitude, dtype=float)
     rho_profile = np.asarray(profile_density, dtype=float)
     if h_profile.ndim != 1 or h_profile.shape != rho_profile.shape or h_profile.size < 2:
-        raise OrbitalInputError(
-            "profile_altitude and profile_density must be 1-D arrays of equal length >= 2"
-        )
+        raise OrbitalInputError("profile_altitude and profile_density must be 1-D arrays of equal length >= 2")
     if np.any(np.diff(h_profile) <= 0) or np.any(~(rho_profile > 0)):
-        raise OrbitalInputError(
-            "the density profile must have increasing altitudes and positive densities"
-        )
-    check_range("reentry_altitude", reentry_altitude, h_profile[0], h_profile[-1],
-                unit="km", scale=1e3, hint="it must lie within the density profile")
-    altitude = check_range("altitude", altitude, reentry_altitude, h_profile[-1],
-                           unit="km", scale=1e3, hint="the density profile does not cover it")
+        raise OrbitalInputError("the density profile must have increasing altitudes and positive densities")
+    check_range(
+        "reentry_altitude",
+        reentry_altitude,
+        h_profile[0],
+        h_profile[-1],
+        unit="km",
+        scale=1e3,
+        hint="it must lie within the density profile",
+    )
+    altitude = check_range(
+        "altitude",
+        altitude,
+        reentry_altitude,
+        h_profile[-1],
+        unit="km",
+        scale=1e3,
+        hint="the density profile does not cover it",
+    )
     b = _check_ballistic_coefficient(ballistic_coefficient)
     inclination = _check_inclination(inclination)
     # 1 km steps: the density scale height is >= 20 km above 120 km, so the
@@ -1554,14 +1569,30 @@ class Orbit:
 
     def propagate(self, time):
         """TEME position [m] and velocity [m s⁻¹] at ``time`` (seconds since the epoch, or Time)."""
-        return propagate(self._jd(time), self.epoch.jd, self.altitude, self.inclination,
-                         self.raan, self.eccentricity, self.argp, self.mean_anomaly)
+        return propagate(
+            self._jd(time),
+            self.epoch.jd,
+            self.altitude,
+            self.inclination,
+            self.raan,
+            self.eccentricity,
+            self.argp,
+            self.mean_anomaly,
+        )
 
     def ground_track(self, time) -> GroundTrack:
         """Geodetic latitude, longitude and height at ``time`` (seconds since the epoch, or Time)."""
         jd = np.atleast_1d(self._jd(time))
-        r, _ = propagate(jd, self.epoch.jd, self.altitude, self.inclination, self.raan,
-                         self.eccentricity, self.argp, self.mean_anomaly)
+        r, _ = propagate(
+            jd,
+            self.epoch.jd,
+            self.altitude,
+            self.inclination,
+            self.raan,
+            self.eccentricity,
+            self.argp,
+            self.mean_anomaly,
+        )
         lat, lon, height = ecef_to_geodetic(teme_to_ecef(r, jd))
         return GroundTrack(jd_utc=jd, latitude=lat, longitude=lon, height=height)
 
@@ -1602,9 +1633,18 @@ class Orbit:
         """Sunlight series from the epoch; ``days`` and ``step`` accept units ("1 yr", "30 s")."""
         days = as_float(days, "day", name="days")
         step = as_float(step, "s", name="step")
-        return sunlight(self.epoch.jd, self.altitude, self.inclination, self.raan,
-                        self.eccentricity, self.argp, self.mean_anomaly,
-                        days=days, step=step, shadow=shadow)
+        return sunlight(
+            self.epoch.jd,
+            self.altitude,
+            self.inclination,
+            self.raan,
+            self.eccentricity,
+            self.argp,
+            self.mean_anomaly,
+            days=days,
+            step=step,
+            shadow=shadow,
+        )
 
     # -- drag --------------------------------------------------------------------------
 

@@ -225,7 +225,9 @@ def ground_sites() -> dict:
 
 def catalog_names(kind: str) -> list[str]:
     """Names in the ``"cell"``, ``"battery"`` or ``"site"`` catalog."""
-    table = {"cell": _cells, "battery": _batteries, "site": _sites}[check_choice("catalog", kind, ("cell", "battery", "site"))]
+    table = {"cell": _cells, "battery": _batteries, "site": _sites}[
+        check_choice("catalog", kind, ("cell", "battery", "site"))
+    ]
     return sorted(table())
 
 
@@ -329,8 +331,12 @@ def cell_efficiency(temperature, efficiency, temperature_coefficient, reference_
     Wertz & Larson, SMAD (1999), ch. 11.
     """
     t = np.asarray(temperature, float)
-    return np.clip(np.asarray(efficiency, float) * (1.0 + np.asarray(temperature_coefficient, float)
-                                                    * (t - reference_temperature)), 0.0, None)[()]
+    return np.clip(
+        np.asarray(efficiency, float)
+        * (1.0 + np.asarray(temperature_coefficient, float) * (t - reference_temperature)),
+        0.0,
+        None,
+    )[()]
 
 
 def array_power(area, irradiance, efficiency, packing_factor, assembly_factor=1.0):
@@ -363,12 +369,25 @@ def array_power(area, irradiance, efficiency, packing_factor, assembly_factor=1.
     check_range("area", area, 0.0, np.inf, unit="m2")
     check_range("packing factor", packing_factor, 0.0, 1.0, low_open=True)
     check_range("assembly factor", assembly_factor, 0.0, 1.0, low_open=True)
-    return (np.asarray(area, float) * np.asarray(irradiance, float) * np.asarray(efficiency, float)
-            * np.asarray(packing_factor, float) * np.asarray(assembly_factor, float))[()]
+    return (
+        np.asarray(area, float)
+        * np.asarray(irradiance, float)
+        * np.asarray(efficiency, float)
+        * np.asarray(packing_factor, float)
+        * np.asarray(assembly_factor, float)
+    )[()]
 
 
-def operating_point(irradiance, cell_params: Cell, ir_front=0.0, ir_back=0.0, albedo_front=0.0,
-                    albedo_back=0.0, albedo_power=False, efficiency=None):
+def operating_point(
+    irradiance,
+    cell_params: Cell,
+    ir_front=0.0,
+    ir_back=0.0,
+    albedo_front=0.0,
+    albedo_back=0.0,
+    albedo_power=False,
+    efficiency=None,
+):
     """Steady-state cell temperature and efficiency from the array's radiative balance.
 
     Per m² of array: α S + α q_alb,f + α_b q_alb,b + ε_f q_IR,f + ε_b q_IR,b
@@ -406,8 +425,12 @@ def operating_point(irradiance, cell_params: Cell, ir_front=0.0, ir_back=0.0, al
     eta_ref = np.asarray(c.efficiency if efficiency is None else efficiency, float)
     s = np.asarray(irradiance, float)
     converted = s + (np.asarray(albedo_front, float) if albedo_power else 0.0)
-    absorbed = (c.absorptance * (s + albedo_front) + c.absorptance_back * np.asarray(albedo_back, float)
-                + c.emittance_front * np.asarray(ir_front, float) + c.emittance_back * np.asarray(ir_back, float))
+    absorbed = (
+        c.absorptance * (s + albedo_front)
+        + c.absorptance_back * np.asarray(albedo_back, float)
+        + c.emittance_front * np.asarray(ir_front, float)
+        + c.emittance_back * np.asarray(ir_back, float)
+    )
     emit = (c.emittance_front + c.emittance_back) * STEFAN_BOLTZMANN
     eta = eta_ref
     for _ in range(6):
@@ -571,8 +594,15 @@ class ArrayIllumination:
     albedo_power: bool
 
 
-def array_illumination(series: SunlightSeries, altitude, pointing="sun-tracking", albedo=ALBEDO,
-                       earth_ir=EARTH_IR, albedo_power=False, solar_constant=SOLAR_CONSTANT) -> ArrayIllumination:
+def array_illumination(
+    series: SunlightSeries,
+    altitude,
+    pointing="sun-tracking",
+    albedo=ALBEDO,
+    earth_ir=EARTH_IR,
+    albedo_power=False,
+    solar_constant=SOLAR_CONSTANT,
+) -> ArrayIllumination:
     """Condense a sunlight series into per-orbit insolation and mean thermal loads on an array.
 
     Parameters
@@ -658,8 +688,14 @@ def _worst_orbit_weight(illumination: ArrayIllumination, eclipse_load_fraction, 
     return weights[inverse].reshape(c.shape)[()]
 
 
-def array_area_for_load(load, illumination: ArrayIllumination, power_density_factor, conditioning_efficiency=0.85,
-                        eclipse_load_fraction=1.0, battery_round_trip=0.9025):
+def array_area_for_load(
+    load,
+    illumination: ArrayIllumination,
+    power_density_factor,
+    conditioning_efficiency=0.85,
+    eclipse_load_fraction=1.0,
+    battery_round_trip=0.9025,
+):
     """Array area whose output carries a load through every orbit of the span, eclipses included.
 
     For each orbit k the energy the array delivers to the bus must cover the
@@ -746,8 +782,7 @@ def battery_size(eclipse_load, longest_eclipse, cycles, battery_params: Battery,
     t = check_range("longest eclipse", longest_eclipse, 0.0, np.inf, unit="s")
     n = check_range("cycles", cycles, 0.0, np.inf)
     with np.errstate(divide="ignore"):
-        dod = np.minimum(b.rated_depth_of_discharge,
-                         b.rated_depth_of_discharge * b.rated_cycles / np.maximum(n, 1.0))
+        dod = np.minimum(b.rated_depth_of_discharge, b.rated_depth_of_discharge * b.rated_cycles / np.maximum(n, 1.0))
     energy = p * t / (b.discharge_efficiency * dod)
     return np.maximum(energy, minimum_energy)[()], dod[()]
 
@@ -810,10 +845,20 @@ class PowerSystem:
     longest_eclipse: float
 
 
-def size_power_system(illumination: ArrayIllumination, load, cell_params: Cell, battery_params: Battery,
-                      lifetime, efficiency=None, specific_power=None, fluence_per_year=0.0,
-                      conditioning_efficiency=0.85, eclipse_load_fraction=1.0, minimum_battery_energy=0.0,
-                      solar_constant=SOLAR_CONSTANT) -> PowerSystem:
+def size_power_system(
+    illumination: ArrayIllumination,
+    load,
+    cell_params: Cell,
+    battery_params: Battery,
+    lifetime,
+    efficiency=None,
+    specific_power=None,
+    fluence_per_year=0.0,
+    conditioning_efficiency=0.85,
+    eclipse_load_fraction=1.0,
+    minimum_battery_energy=0.0,
+    solar_constant=SOLAR_CONSTANT,
+) -> PowerSystem:
     """Size array and battery for a load on an orbit, at end of life; vectorized over the numbers.
 
     ``load``, ``lifetime``, ``efficiency``, ``specific_power``,
@@ -856,21 +901,31 @@ def size_power_system(illumination: ArrayIllumination, load, cell_params: Cell, 
     """
     c = cell_params
     check_range("lifetime", lifetime, 0.0, 200 * JULIAN_YEAR, unit="yr", scale=JULIAN_YEAR)
-    eta_ref = c.efficiency if efficiency is None else check_range(
-        "efficiency", efficiency, 0.0, 1.0, low_open=True, high_open=True)
+    eta_ref = (
+        c.efficiency
+        if efficiency is None
+        else check_range("efficiency", efficiency, 0.0, 1.0, low_open=True, high_open=True)
+    )
     if specific_power is None:
         specific_power = c.specific_power * np.asarray(eta_ref) / c.efficiency
     specific_power = check_range("specific power", specific_power, 0.0, np.inf, unit="W/kg", low_open=True)
     temperature, eta = operating_point(
-        illumination.sunlit_irradiance, c, illumination.ir_front, illumination.ir_back,
-        illumination.albedo_front, illumination.albedo_back, illumination.albedo_power, efficiency=eta_ref,
+        illumination.sunlit_irradiance,
+        c,
+        illumination.ir_front,
+        illumination.ir_back,
+        illumination.albedo_front,
+        illumination.albedo_back,
+        illumination.albedo_power,
+        efficiency=eta_ref,
     )
     eol = end_of_life_factor(lifetime, c.degradation_rate, fluence_per_year, c.fluence, c.remaining_factor)
     average = life_average_factor(lifetime, c.degradation_rate, fluence_per_year, c.fluence, c.remaining_factor)
     round_trip = battery_params.charge_efficiency * battery_params.discharge_efficiency
     conversion = eta * c.packing_factor * c.assembly_factor  # array output per unit insolation, BOL
-    area = array_area_for_load(load, illumination, conversion * eol, conditioning_efficiency,
-                               eclipse_load_fraction, round_trip)
+    area = array_area_for_load(
+        load, illumination, conversion * eol, conditioning_efficiency, eclipse_load_fraction, round_trip
+    )
     rated = array_power(area, solar_constant, eta_ref, c.packing_factor)
     power_density = conversion * illumination.mean_irradiance
     shadow_fraction = illumination.orbit_shadow_time.mean() / illumination.period
@@ -878,8 +933,13 @@ def size_power_system(illumination: ArrayIllumination, load, cell_params: Cell, 
     margin = area * power_density * eol * np.asarray(conditioning_efficiency) / need - 1.0
     years = np.asarray(lifetime, float) / JULIAN_YEAR
     cycles = illumination.eclipses_per_year * years
-    energy, dod = battery_size(np.asarray(load) * np.asarray(eclipse_load_fraction), illumination.longest_shadow,
-                               cycles, battery_params, minimum_battery_energy)
+    energy, dod = battery_size(
+        np.asarray(load) * np.asarray(eclipse_load_fraction),
+        illumination.longest_shadow,
+        cycles,
+        battery_params,
+        minimum_battery_energy,
+    )
     return PowerSystem(
         load=np.asarray(load, float)[()],
         operating_temperature=temperature[()],
@@ -966,8 +1026,14 @@ def _read_weather(name):
     return data, meta, entry
 
 
-def ground_yield(site="greensboro-nc", cell_params: Cell | None = None, mounting="fixed", sky="tmy",
-                 efficiency=None, ground_albedo=0.25) -> GroundYield:
+def ground_yield(
+    site="greensboro-nc",
+    cell_params: Cell | None = None,
+    mounting="fixed",
+    sky="tmy",
+    efficiency=None,
+    ground_albedo=0.25,
+) -> GroundYield:
     """Annual DC output of the same panel on the ground, with pvlib and a shipped TMY file.
 
     Plane-of-array irradiance by the Perez transposition model on a panel tilted
@@ -1011,8 +1077,11 @@ def ground_yield(site="greensboro-nc", cell_params: Cell | None = None, mounting
     check_choice("mounting", mounting, ("fixed", "single-axis"))
     check_choice("sky", sky, ("tmy", "clearsky"))
     c = cell_params if cell_params is not None else cell()
-    eta_ref = c.efficiency if efficiency is None else check_range(
-        "efficiency", efficiency, 0.0, 1.0, low_open=True, high_open=True)
+    eta_ref = (
+        c.efficiency
+        if efficiency is None
+        else check_range("efficiency", efficiency, 0.0, 1.0, low_open=True, high_open=True)
+    )
     coordinates = _COORDINATES.match(site)
     if coordinates:
         if sky == "tmy":
@@ -1049,13 +1118,23 @@ def ground_yield(site="greensboro-nc", cell_params: Cell | None = None, mounting
         tilt = abs(latitude)
         azimuth = 180.0 if latitude >= 0 else 0.0
     else:
-        tracker = pvlib.tracking.singleaxis(solpos["apparent_zenith"], solpos["azimuth"], axis_azimuth=180.0,
-                                            backtrack=True)
+        tracker = pvlib.tracking.singleaxis(
+            solpos["apparent_zenith"], solpos["azimuth"], axis_azimuth=180.0, backtrack=True
+        )
         tilt = tracker["surface_tilt"].fillna(0.0).to_numpy()
         azimuth = tracker["surface_azimuth"].fillna(180.0).to_numpy()
     poa = pvlib.irradiance.get_total_irradiance(
-        tilt, azimuth, solpos["apparent_zenith"].to_numpy(), solpos["azimuth"].to_numpy(), dni, ghi, dhi,
-        dni_extra=dni_extra, airmass=airmass, albedo=ground_albedo, model="perez",
+        tilt,
+        azimuth,
+        solpos["apparent_zenith"].to_numpy(),
+        solpos["azimuth"].to_numpy(),
+        dni,
+        ghi,
+        dhi,
+        dni_extra=dni_extra,
+        airmass=airmass,
+        albedo=ground_albedo,
+        model="perez",
     )
     poa_global = np.nan_to_num(np.asarray(poa["poa_global"], float), nan=0.0).clip(0.0, None)
     params = pvlib.temperature.TEMPERATURE_MODEL_PARAMETERS["sapm"]["open_rack_glass_polymer"]
@@ -1063,11 +1142,19 @@ def ground_yield(site="greensboro-nc", cell_params: Cell | None = None, mounting
     eta = cell_efficiency(t_cell, eta_ref, c.temperature_coefficient, c.reference_temperature)
     hours = 3600.0
     insolation = poa_global.sum() * hours * (JULIAN_YEAR / (len(poa_global) * hours))
-    energy = array_power(1.0, poa_global, eta, c.packing_factor, c.assembly_factor).sum() * hours * (
-        JULIAN_YEAR / (len(poa_global) * hours))
+    energy = (
+        array_power(1.0, poa_global, eta, c.packing_factor, c.assembly_factor).sum()
+        * hours
+        * (JULIAN_YEAR / (len(poa_global) * hours))
+    )
     return GroundYield(
-        site=site, latitude=latitude, longitude=longitude, mounting=mounting, sky=sky,
-        insolation=float(insolation), energy_density=float(energy),
+        site=site,
+        latitude=latitude,
+        longitude=longitude,
+        mounting=mounting,
+        sky=sky,
+        insolation=float(insolation),
+        energy_density=float(energy),
         mean_cell_temperature=float(np.sum(t_cell * poa_global) / poa_global.sum()),
         source=source,
     )

@@ -55,8 +55,7 @@ def _parse_string(text: str, target: u.UnitBase, bare: u.UnitBase, name: str):
     if clock:
         if target.physical_type != u.get_physical_type("time"):
             raise OrbitalInputError(
-                f"{name} = {text!r}: a clock time is only valid for a time, "
-                f"but {name} is a {_dimension(target)}"
+                f"{name} = {text!r}: a clock time is only valid for a time, but {name} is a {_dimension(target)}"
             )
         hours = int(clock.group(1)) + int(clock.group(2)) / 60 + float(clock.group(3) or 0) / 3600
         if hours > 24:
@@ -134,9 +133,7 @@ def as_float(value, unit, *, name: str, bare_unit=None):
         try:
             number = np.asarray(value, dtype=float)
         except (TypeError, ValueError):
-            raise OrbitalInputError(
-                f"{name} = {value!r} is not a number or a string with a unit"
-            ) from None
+            raise OrbitalInputError(f"{name} = {value!r} is not a number or a string with a unit") from None
         quantity = number * bare
     try:
         result = quantity.to_value(target, equivalencies=u.temperature())
@@ -166,8 +163,7 @@ def as_time(value, *, name: str) -> Time:
             return Time(text, format="isot" if "T" in text else "iso", scale="utc")
         except ValueError:
             raise OrbitalInputError(
-                f"{name} = {value!r} is not an ISO 8601 date such as '2026-01-01' "
-                f"or '2026-01-01T06:00:00'"
+                f"{name} = {value!r} is not an ISO 8601 date such as '2026-01-01' or '2026-01-01T06:00:00'"
             ) from None
     try:
         return Time(value, scale="utc")

@@ -38,8 +38,19 @@ def test_json_for_a_dawn_dusk_orbit(capsys):
 
 def test_json_with_drag(capsys):
     report = _json(
-        capsys, "orbit", "--altitude", "550 km", "--inclination", "53", "--days", "2",
-        "--ballistic-coefficient", "100 kg/m2", "--solar-activity", "high", "--json",
+        capsys,
+        "orbit",
+        "--altitude",
+        "550 km",
+        "--inclination",
+        "53",
+        "--days",
+        "2",
+        "--ballistic-coefficient",
+        "100 kg/m2",
+        "--solar-activity",
+        "high",
+        "--json",
     )
     assert report["drag_delta_v_m_per_s_per_year"] > 0
     assert report["lifetime_years"] > 0
@@ -48,8 +59,19 @@ def test_json_with_drag(capsys):
 
 def test_units_in_options(capsys):
     a = _json(capsys, "orbit", "--altitude", "550", "--inclination", "53", "--days", "1", "--json")
-    b = _json(capsys, "orbit", "--altitude", "550000 m", "--inclination", "3180 arcmin", "--days", "24 h",
-              "--step", "0.5 min", "--json")
+    b = _json(
+        capsys,
+        "orbit",
+        "--altitude",
+        "550000 m",
+        "--inclination",
+        "3180 arcmin",
+        "--days",
+        "24 h",
+        "--step",
+        "0.5 min",
+        "--json",
+    )
     assert a["period_s"] == pytest.approx(b["period_s"])
     assert b["inclination_deg"] == pytest.approx(53.0, abs=0.001)
 
@@ -57,7 +79,14 @@ def test_units_in_options(capsys):
 def test_table(capsys):
     assert main(["orbit", "--altitude", "650", "--sso", "--days", "2"]) == 0
     out = capsys.readouterr().out
-    for label in ("sun-synchronous, LTAN 18:00", "Period", "97.73 min", "Sunlit fraction", "Longest eclipse", "Beta angle"):
+    for label in (
+        "sun-synchronous, LTAN 18:00",
+        "Period",
+        "97.73 min",
+        "Sunlit fraction",
+        "Longest eclipse",
+        "Beta angle",
+    ):
         assert label in out
 
 
@@ -99,13 +128,17 @@ def test_console_entry_point_end_to_end():
     # The installed module runs as a program, prints JSON and exits 0; bad input exits 2.
     ok = subprocess.run(
         [sys.executable, "-m", "orbital", "orbit", "--altitude", "550", "--inclination", "53", "--days", "1", "--json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert ok.returncode == 0, ok.stderr
     assert REQUIRED_KEYS <= set(json.loads(ok.stdout))
     bad = subprocess.run(
         [sys.executable, "-m", "orbital", "orbit", "--altitude", "50", "--sso"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert bad.returncode == 2
     assert "altitude = 50 km" in bad.stderr and "Traceback" not in bad.stderr

@@ -112,11 +112,26 @@ def test_orbit_drag_for_a_dawn_dusk_650_km_satellite(dawn_dusk_650):
 @pytest.mark.parametrize(
     ("call", "fragment"),
     [
-        (lambda: orbits.atmospheric_density(1200e3, 0, 0, 2461041.5), "altitude = 1200 km is outside the valid range [0, 1100] km"),
-        (lambda: orbits.atmospheric_density(500e3, 0, 0, 2461041.5, "extreme"), "solar activity = 'extreme' is not one of"),
-        (lambda: orbits.atmospheric_density(500e3, 0, 0, 2461041.5, {"f107": 20, "f107a": 70, "ap": 4}), "f107 = 20 sfu"),
-        (lambda: orbits.drag_acceleration(1e-12, 7600, 0.0), "ballistic coefficient = 0 kg/m2 is outside the valid range (0, inf]"),
-        (lambda: Orbit.circular("1500 km", 50).lifetime(100.0), "altitude = 1500 km: the drag model covers mean altitudes [150, 1000] km"),
+        (
+            lambda: orbits.atmospheric_density(1200e3, 0, 0, 2461041.5),
+            "altitude = 1200 km is outside the valid range [0, 1100] km",
+        ),
+        (
+            lambda: orbits.atmospheric_density(500e3, 0, 0, 2461041.5, "extreme"),
+            "solar activity = 'extreme' is not one of",
+        ),
+        (
+            lambda: orbits.atmospheric_density(500e3, 0, 0, 2461041.5, {"f107": 20, "f107a": 70, "ap": 4}),
+            "f107 = 20 sfu",
+        ),
+        (
+            lambda: orbits.drag_acceleration(1e-12, 7600, 0.0),
+            "ballistic coefficient = 0 kg/m2 is outside the valid range (0, inf]",
+        ),
+        (
+            lambda: Orbit.circular("1500 km", 50).lifetime(100.0),
+            "altitude = 1500 km: the drag model covers mean altitudes [150, 1000] km",
+        ),
     ],
 )
 def test_bad_drag_input(call, fragment):

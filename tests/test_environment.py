@@ -44,11 +44,15 @@ def test_tilted_plate_against_monte_carlo(nadir_angle):
     # 400,000 rays give a binomial standard error ≤ 0.0008, so 0.003 is ~4 sigma.
     h = 650e3
     assert environment.earth_view_factor(h, nadir_angle) == pytest.approx(
-        _monte_carlo_view_factor(h, nadir_angle), abs=0.003)
+        _monte_carlo_view_factor(h, nadir_angle), abs=0.003
+    )
 
 
-@given(st.floats(min_value=100e3, max_value=1e8), st.floats(min_value=0.0, max_value=179.0),
-       st.floats(min_value=0.1, max_value=1.0))
+@given(
+    st.floats(min_value=100e3, max_value=1e8),
+    st.floats(min_value=0.0, max_value=179.0),
+    st.floats(min_value=0.1, max_value=1.0),
+)
 def test_view_factor_is_bounded_and_falls_with_tilt(h, angle, delta):
     f = environment.earth_view_factor(h, angle)
     assert 0.0 <= f <= 1.0

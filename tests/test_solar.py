@@ -48,10 +48,17 @@ def test_iss_original_wing_is_about_31_kw():
     orbit = Orbit.circular("400 km", 51.6, epoch="2026-03-20")
     illumination = solar.array_illumination(orbit.sunlight(days=3, step=30), orbit.altitude)
     iss = solar.cell("iss-silicon")
-    _, eta = solar.operating_point(illumination.sunlit_irradiance, iss, illumination.ir_front,
-                                   illumination.ir_back, illumination.albedo_front, illumination.albedo_back)
-    power = solar.array_power(107 * FT * 38 * FT, illumination.sunlit_irradiance, eta, iss.packing_factor,
-                              iss.assembly_factor)
+    _, eta = solar.operating_point(
+        illumination.sunlit_irradiance,
+        iss,
+        illumination.ir_front,
+        illumination.ir_back,
+        illumination.albedo_front,
+        illumination.albedo_back,
+    )
+    power = solar.array_power(
+        107 * FT * 38 * FT, illumination.sunlit_irradiance, eta, iss.packing_factor, iss.assembly_factor
+    )
     assert power == pytest.approx(31e3, rel=0.10)
 
 
@@ -84,16 +91,26 @@ def test_more_degradation_never_raises_eol_power(rate, extra, years, fluence):
 
 
 @settings(max_examples=50)
-@given(st.floats(0.05, 0.45), st.floats(300.0, 1450.0), st.floats(0.0, 300.0), st.floats(0.0, 200.0),
-       st.floats(0.5, 1.0), st.floats(0.3, 0.95))
+@given(
+    st.floats(0.05, 0.45),
+    st.floats(300.0, 1450.0),
+    st.floats(0.0, 300.0),
+    st.floats(0.0, 200.0),
+    st.floats(0.5, 1.0),
+    st.floats(0.3, 0.95),
+)
 def test_energy_balance_closes_and_output_never_exceeds_input(eta, s, ir, albedo, packing, emittance):
     # Invariant (issue #3): electrical output never exceeds incident irradiance × efficiency,
     # and absorbed = emitted + electrical at the operating point.
     cell = solar.cell().with_overrides(efficiency=eta, packing_factor=packing, emittance_back=emittance)
     t, eff = solar.operating_point(s, cell, ir, ir, albedo, albedo)
     electrical = eff * cell.packing_factor * s
-    absorbed = (cell.absorptance * (s + albedo) + cell.absorptance_back * albedo
-                + cell.emittance_front * ir + cell.emittance_back * ir)
+    absorbed = (
+        cell.absorptance * (s + albedo)
+        + cell.absorptance_back * albedo
+        + cell.emittance_front * ir
+        + cell.emittance_back * ir
+    )
     emitted = (cell.emittance_front + cell.emittance_back) * solar.STEFAN_BOLTZMANN * t**4
     assert emitted + electrical == pytest.approx(absorbed, rel=1e-6)
     assert electrical <= s * max(eff, eta) * packing + 1e-9
@@ -105,10 +122,21 @@ def test_area_matches_smad_for_a_steady_orbit():
     # tracking array in constant sunlight S during T_d then needs A = P_sa / (η S).
     period, t_e, s, eta = 5760.0, 2100.0, 1361.0, 0.25
     illumination = solar.ArrayIllumination(
-        pointing="sun-tracking", orbit_insolation=np.full(10, s * (period - t_e)),
-        orbit_shadow_time=np.full(10, t_e), period=period, mean_irradiance=s * (period - t_e) / period,
-        sunlit_irradiance=s, ir_front=0, ir_back=0, albedo_front=0, albedo_back=0, sunlit_fraction=0.64,
-        longest_shadow=t_e, eclipses_per_year=5475, albedo_power=False)
+        pointing="sun-tracking",
+        orbit_insolation=np.full(10, s * (period - t_e)),
+        orbit_shadow_time=np.full(10, t_e),
+        period=period,
+        mean_irradiance=s * (period - t_e) / period,
+        sunlit_irradiance=s,
+        ir_front=0,
+        ir_back=0,
+        albedo_front=0,
+        albedo_back=0,
+        sunlit_fraction=0.64,
+        longest_shadow=t_e,
+        eclipses_per_year=5475,
+        albedo_power=False,
+    )
     load, x_d, round_trip = 1e6, 0.85, 0.9
     p_sa = (load * t_e / (x_d * round_trip) + load * (period - t_e) / x_d) / (period - t_e)
     area = solar.array_area_for_load(load, illumination, eta, x_d, 1.0, round_trip)
@@ -136,8 +164,7 @@ def test_no_eclipse_means_no_battery():
     assert winter.longest_shadow == 0.0
     system = solar.size_power_system(winter, 1e6, solar.cell(), solar.battery(), 5 * YEAR)
     assert system.battery_mass == 0.0
-    kept = solar.size_power_system(winter, 1e6, solar.cell(), solar.battery(), 5 * YEAR,
-                                   minimum_battery_energy=3.6e8)
+    kept = solar.size_power_system(winter, 1e6, solar.cell(), solar.battery(), 5 * YEAR, minimum_battery_energy=3.6e8)
     assert kept.battery_energy == pytest.approx(3.6e8)
 
 
@@ -154,20 +181,24 @@ def test_dawn_dusk_array_for_1_mw(dawn_dusk_illumination):
 def test_sizing_is_vectorized_over_designs(dawn_dusk_illumination):
     eta = np.linspace(0.2, 0.35, 4)[:, None]
     load = np.array([1e6, 2e6])[None, :]
-    system = solar.size_power_system(dawn_dusk_illumination, load, solar.cell(), solar.battery(), 5 * YEAR,
-                                     efficiency=eta)
+    system = solar.size_power_system(
+        dawn_dusk_illumination, load, solar.cell(), solar.battery(), 5 * YEAR, efficiency=eta
+    )
     assert system.array_area.shape == (4, 2)
     np.testing.assert_allclose(system.array_area[:, 1], 2 * system.array_area[:, 0])
     assert np.all(np.diff(system.array_area[:, 0]) < 0)  # better cells, smaller arrays
-    single = solar.size_power_system(dawn_dusk_illumination, 1e6, solar.cell(), solar.battery(), 5 * YEAR,
-                                     efficiency=eta[2, 0])
+    single = solar.size_power_system(
+        dawn_dusk_illumination, 1e6, solar.cell(), solar.battery(), 5 * YEAR, efficiency=eta[2, 0]
+    )
     assert single.array_area == pytest.approx(system.array_area[2, 0])
 
 
 def test_body_fixed_arrays_yield_less_than_tracking(dawn_dusk_650):
     series = dawn_dusk_650.sunlight(days=30, step=60)
-    yields = {mode: solar.array_illumination(series, dawn_dusk_650.altitude, mode).mean_irradiance
-              for mode in solar.POINTING_MODES}
+    yields = {
+        mode: solar.array_illumination(series, dawn_dusk_650.altitude, mode).mean_irradiance
+        for mode in solar.POINTING_MODES
+    }
     assert yields["sun-tracking"] >= yields["single-axis"] >= 0
     # In a dawn-dusk orbit the Sun is near the orbit normal, so a panel facing along the normal
     # keeps cos = |sin β| > sin 58° ≈ 0.85; a zenith-facing panel sees the Sun only obliquely.
@@ -207,7 +238,10 @@ def test_clear_sky_and_tracking_shrink_the_ratio(greensboro):
         (lambda: solar.battery("nicd"), "battery = 'nicd' is not in the catalog"),
         (lambda: solar.cell().with_overrides(efficiency=1.2), "efficiency = 1.2 is outside the valid range (0, 1)"),
         (lambda: solar.cell().with_overrides(efficiency=0.0), "efficiency = 0 is outside the valid range (0, 1)"),
-        (lambda: solar.cell().with_overrides(packing_factor=1.1), "packing factor = 1.1 is outside the valid range (0, 1]"),
+        (
+            lambda: solar.cell().with_overrides(packing_factor=1.1),
+            "packing factor = 1.1 is outside the valid range (0, 1]",
+        ),
         (lambda: solar.degradation_factor(-1 * YEAR, 0.01), "lifetime = -1 yr is outside the valid range"),
         (lambda: solar.ground_yield("atlantis"), "site = 'atlantis' is not in the catalog; known: greensboro-nc"),
         (lambda: solar.ground_yield("40.0,-105.3"), "no weather data for a site given by coordinates"),
@@ -221,8 +255,15 @@ def test_bad_solar_input(call, fragment):
 
 
 SOLAR_KEYS = {
-    "sunlit_fraction", "orbit_average_w_per_m2", "annual_kwh_per_m2", "ground_annual_kwh_per_m2", "ground_ratio",
-    "array_area_m2_per_mw", "array_mass_kg_per_mw", "battery_mass_kg_per_mw", "eol_power_fraction",
+    "sunlit_fraction",
+    "orbit_average_w_per_m2",
+    "annual_kwh_per_m2",
+    "ground_annual_kwh_per_m2",
+    "ground_ratio",
+    "array_area_m2_per_mw",
+    "array_mass_kg_per_mw",
+    "battery_mass_kg_per_mw",
+    "eol_power_fraction",
 }
 
 

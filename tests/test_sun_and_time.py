@@ -21,8 +21,10 @@ def sun_2000_2100():
     IERS tables astropy extrapolates them, and because the same values rotate GCRS into
     ITRS and ITRS into TEME, the extrapolation cancels (to < 1e-6 deg).
     """
-    with warnings.catch_warnings(), iers.conf.set_temp("auto_download", False), iers.conf.set_temp(
-        "iers_degraded_accuracy", "ignore"
+    with (
+        warnings.catch_warnings(),
+        iers.conf.set_temp("auto_download", False),
+        iers.conf.set_temp("iers_degraded_accuracy", "ignore"),
     ):
         warnings.simplefilter("ignore")  # ERFA's "dubious year" for UTC beyond known leap seconds
         times = Time(np.linspace(Time("2000-01-01").jd, Time("2100-12-31").jd, 600), format="jd", scale="utc")

@@ -58,7 +58,7 @@ def earth_view_factor(altitude, nadir_angle):
     rho = np.arcsin(1.0 / big_h)
     root = np.sqrt(big_h**2 - 1.0)
     cos_psi, sin_psi = np.cos(psi), np.sin(psi)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # the branch is masked below
         partial = (
             0.5
             - np.arcsin(np.clip(root / (big_h * sin_psi), -1.0, 1.0)) / np.pi

@@ -148,8 +148,15 @@ class Cell:
             raise OrbitalInputError("the fluence curve needs as many remaining factors as fluences")
 
     def with_overrides(self, **overrides) -> "Cell":
-        """A copy with some fields replaced (validated like the original); None leaves a field as is."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        """A copy with some fields replaced (validated like the original); None leaves a field as is.
+
+        A new efficiency without a new specific power keeps the array's mass per
+        area, so the specific power scales with the efficiency.
+        """
+        changes = {k: v for k, v in overrides.items() if v is not None}
+        if "efficiency" in changes and "specific_power" not in changes:
+            changes["specific_power"] = self.specific_power * float(changes["efficiency"]) / self.efficiency
+        return replace(self, **changes)
 
 
 def cell(name="xtj-flexible") -> Cell:

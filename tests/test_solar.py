@@ -193,6 +193,13 @@ def test_sizing_is_vectorized_over_designs(dawn_dusk_illumination):
     assert single.array_area == pytest.approx(system.array_area[2, 0])
 
 
+def test_a_better_cell_on_the_same_array_keeps_its_mass_per_area():
+    base = solar.cell()
+    better = base.with_overrides(efficiency=0.33)
+    assert better.specific_power / better.efficiency == pytest.approx(base.specific_power / base.efficiency)
+    assert base.with_overrides(efficiency=0.33, specific_power=80.0).specific_power == 80.0
+
+
 def test_body_fixed_arrays_yield_less_than_tracking(dawn_dusk_650):
     series = dawn_dusk_650.sunlight(days=30, step=60)
     yields = {

@@ -11,8 +11,11 @@ import argparse
 import json
 import sys
 
-from . import __version__, solar
+import numpy as np
+
+from . import __version__, solar, thermal
 from .constants import DAY, JULIAN_YEAR
+from .environment import ALBEDO, EARTH_IR
 from .errors import OrbitalInputError
 from .orbits import DEFAULT_EPOCH, Orbit, solar_activity
 from .units import as_float, as_time
@@ -319,6 +322,142 @@ def _format_solar(r: dict) -> str:
 
 
 # --------------------------------------------------------------------------------------
+# orbital thermal
+# --------------------------------------------------------------------------------------
+
+
+def _thermal_report(args) -> dict:
+    orbit = _orbit_from_args(args)
+    series = _sunlight_from_args(args, orbit)
+    heat = as_float(args.heat, "W", name="--heat", bare_unit="MW")
+    if heat <= 0:
+        raise OrbitalInputError(f"--heat = {args.heat!r} must be positive")
+    lifetime = as_float(args.lifetime, "s", name="--lifetime", bare_unit="yr")
+    coat = thermal.coating(args.coating)
+    alpha = coat.absorptance if args.absorptivity is None else as_float(args.absorptivity, "", name="--absorptivity")
+    eps = coat.emittance if args.emissivity is None else as_float(args.emissivity, "", name="--emissivity")
+    for name, value in (("--absorptivity", alpha), ("--emissivity", eps)):
+        if not 0.0 <= value <= 1.0:
+            raise OrbitalInputError(f"{name} = {value:g} is outside the valid range [0, 1]")
+    alpha_eol = float(thermal.absorptance_at(lifetime, alpha, coat.absorptance_rate))
+    sides = int(as_float(args.sides, "", name="--sides"))
+    loop = thermal.loop(args.loop)
+    chain = {}
+    if args.junction_limit is not None:
+        if args.temperature is not None:
+            raise OrbitalInputError("give --temperature or --junction-limit, not both")
+        t_j = as_float(args.junction_limit, "K", name="--junction-limit")
+        temperature, t_in, t_out = thermal.radiator_temperature_from_junction(
+            t_j, loop.junction_to_coolant, loop.loop_delta_t, loop.fluid_to_surface
+        )
+        chain = {"junction_limit_k": t_j, "coolant_in_k": float(t_in), "coolant_out_k": float(t_out)}
+    else:
+        temperature = as_float(
+            args.temperature if args.temperature is not None else "20 degC", "K", name="--temperature"
+        )
+    lift = as_float(args.heat_pump_lift, "K", name="--heat-pump-lift")
+    cop = None if args.heat_pump_cop is None else as_float(args.heat_pump_cop, "", name="--heat-pump-cop")
+    earth_ir = as_float(args.earth_ir, "W/m2", name="--earth-ir")
+    albedo = as_float(args.albedo, "", name="--albedo")
+    env = thermal.radiator_environment(series, orbit.altitude, alpha_eol, eps, sides, args.attitude, earth_ir, albedo)
+    design = thermal.size_radiator(
+        heat,
+        temperature,
+        env,
+        thermal.panel(args.panel),
+        loop,
+        lift,
+        cop,
+        as_float(args.carnot_fraction, "", name="--carnot-fraction"),
+    )
+    per_mw = 1e6 / heat
+    report = _orbit_fields(orbit, series.summary(), args.shadow)
+    report.update(
+        {
+            "heat_mw": heat / 1e6,
+            "coating": coat.name,
+            "absorptivity_bol": alpha,
+            "absorptivity": alpha_eol,
+            "emissivity": eps,
+            "lifetime_years": lifetime / JULIAN_YEAR,
+            "sides": sides,
+            "attitude": args.attitude,
+            "earth_ir_w_per_m2": earth_ir,
+            "albedo": albedo,
+            "panel": args.panel,
+            "loop": loop.name,
+            **chain,
+            "radiator_temperature_k": float(design.radiator_temperature),
+            "sink_temperature_k": float(design.sink_temperature_hot),
+            "sink_temperature_mean_k": float(design.sink_temperature_mean),
+            "sink_temperature_cold_k": float(design.sink_temperature_cold),
+            "absorbed_hot_w_per_m2": env.hot,
+            "absorbed_mean_w_per_m2": env.mean,
+            "emitted_w_per_m2": float(thermal.emitted_flux(design.radiator_temperature, eps, sides)),
+            "net_rejection_w_per_m2": float(design.net_rejection_hot),
+            "net_rejection_mean_w_per_m2": float(design.net_rejection_mean),
+            "fin_efficiency": float(design.fin_efficiency),
+            "heat_pump_cop": None if np.isnan(design.heat_pump_cop) else float(design.heat_pump_cop),
+            "heat_pump_power_w_per_mw": float(design.heat_pump_power) * per_mw,
+            "rejected_heat_w_per_mw": float(design.rejected_heat) * per_mw,
+            "radiator_area_m2_per_mw": float(design.area) * per_mw,
+            "radiator_area_orbit_average_m2_per_mw": float(design.area_orbit_average) * per_mw,
+            "radiator_mass_kg_per_mw": float(design.panel_mass) * per_mw,
+            "loop_mass_kg_per_mw": float(design.loop_mass) * per_mw,
+            "thermal_mass_kg_per_mw": float(design.mass) * per_mw,
+        }
+    )
+    return report
+
+
+def _format_thermal(r: dict) -> str:
+    table = _Table(f"orbital {r['orbital_version']}: thermal")
+    _orbit_rows(table, r)
+    table.section(
+        f"Radiator: {r['coating']} ({r['sides']}-sided, {r['attitude']}), {r['panel']} panel, {r['loop']} loop"
+    )
+    if "junction_limit_k" in r:
+        table.row(
+            "Junction limit",
+            f"{r['junction_limit_k']:.1f} K; coolant {r['coolant_in_k']:.1f} -> {r['coolant_out_k']:.1f} K",
+        )
+    table.row(
+        "Radiator temperature", f"{r['radiator_temperature_k']:.1f} K ({r['radiator_temperature_k'] - 273.15:.1f} C)"
+    )
+    table.row(
+        "Absorptivity / emissivity",
+        f"{r['absorptivity']:.3f} after {r['lifetime_years']:g} yr "
+        f"({r['absorptivity_bol']:.3f} new) / {r['emissivity']:.3f}",
+    )
+    table.row("Emitted", f"{r['emitted_w_per_m2']:.1f} W/m^2 of panel")
+    table.row("Absorbed, hot / mean", f"{r['absorbed_hot_w_per_m2']:.1f} / {r['absorbed_mean_w_per_m2']:.1f} W/m^2")
+    table.row(
+        "Sink hot / mean / cold",
+        f"{r['sink_temperature_k']:.1f} / {r['sink_temperature_mean_k']:.1f} / {r['sink_temperature_cold_k']:.1f} K",
+    )
+    table.row(
+        "Net rejection, hot / mean",
+        f"{r['net_rejection_w_per_m2']:.1f} / {r['net_rejection_mean_w_per_m2']:.1f} W/m^2"
+        f" (fin efficiency {r['fin_efficiency']:.3f})",
+    )
+    table.section(f"Sized for {r['heat_mw']:g} MW of heat, per MW")
+    if r["heat_pump_cop"] is not None:
+        table.row("Heat pump", f"COP {r['heat_pump_cop']:.2f}, {r['heat_pump_power_w_per_mw'] / 1e3:,.0f} kW electric")
+    table.row("Heat rejected", f"{r['rejected_heat_w_per_mw'] / 1e3:,.0f} kW")
+    table.row(
+        "Radiator area (hot case)",
+        f"{r['radiator_area_m2_per_mw']:,.0f} m^2 of panel "
+        f"(orbit average {r['radiator_area_orbit_average_m2_per_mw']:,.0f})",
+    )
+    table.row(
+        "Mass",
+        f"{r['thermal_mass_kg_per_mw']:,.0f} kg (panels {r['radiator_mass_kg_per_mw']:,.0f}, "
+        f"loop {r['loop_mass_kg_per_mw']:,.0f})",
+    )
+    return str(table)
+
+
+# --------------------------------------------------------------------------------------
 # Parser and entry point
 # --------------------------------------------------------------------------------------
 
@@ -402,6 +541,44 @@ def _build_parser() -> argparse.ArgumentParser:
         help="ground weather: the site's typical year, or clear sky (default tmy)",
     )
     sol.set_defaults(handler=lambda args: _format_solar(_solar_report(args)), report=_solar_report)
+
+    th = commands.add_parser(
+        "thermal",
+        help="radiator temperature, sink, net rejection, area and mass per MW of heat",
+        description=(
+            "The radiator that rejects a heat load in orbit: its temperature (given, or from the GPU junction "
+            "limit down the cooling chain), the sun, Earth IR and albedo it absorbs along the orbit for its "
+            "coating and attitude, the net flux, and the area and mass for the hot case."
+        ),
+    )
+    _add_orbit_options(th)
+    th.add_argument("--heat", default="1 MW", help="heat to reject; bare number in MW (default 1 MW)")
+    th.add_argument(
+        "--temperature", help="radiator surface temperature, e.g. '20 degC'; bare number in K (default 20 C)"
+    )
+    th.add_argument(
+        "--junction-limit", help="GPU junction limit, e.g. '85 degC'; the radiator temperature follows the loop"
+    )
+    th.add_argument(
+        "--loop", default="single-phase", help=f"heat-transport loop: {', '.join(thermal.catalog_names('loop'))}"
+    )
+    th.add_argument(
+        "--coating", default="silver-teflon", help=f"coating: {', '.join(thermal.catalog_names('coating'))}"
+    )
+    th.add_argument("--absorptivity", help="solar absorptance at beginning of life, overriding the coating's")
+    th.add_argument("--emissivity", help="IR emittance, overriding the coating's")
+    th.add_argument("--lifetime", default="5 yr", help="age at which the coating is judged (end of life); bare years")
+    th.add_argument("--sides", default="2", help="radiating faces: 1 or 2 (default 2)")
+    th.add_argument(
+        "--attitude", choices=thermal.ATTITUDES, default="edge-on", help="radiator attitude (default edge-on)"
+    )
+    th.add_argument("--panel", default="conventional", help=f"panel: {', '.join(thermal.catalog_names('panel'))}")
+    th.add_argument("--heat-pump-lift", default="0 K", help="temperature rise a heat pump gives the radiator; bare K")
+    th.add_argument("--heat-pump-cop", help="heat-pump coefficient of performance (default: a fraction of Carnot)")
+    th.add_argument("--carnot-fraction", default="0.5", help="heat-pump COP as a fraction of Carnot (default 0.5)")
+    th.add_argument("--earth-ir", default=f"{EARTH_IR:g}", help="Earth IR exitance; bare W/m^2 (default 237)")
+    th.add_argument("--albedo", default=f"{ALBEDO:g}", help="Earth albedo (default 0.30)")
+    th.set_defaults(handler=lambda args: _format_thermal(_thermal_report(args)), report=_thermal_report)
     return parser
 
 

@@ -108,7 +108,14 @@ ECLIPSE_REGIONS = ("cylindrical", "conical", "umbra", "penumbra")
 
 
 def _check_altitude(altitude, name="altitude"):
-    return check_range(name, altitude, *ALTITUDE_RANGE, unit="km", scale=1e3)
+    return check_range(
+        name,
+        altitude,
+        *ALTITUDE_RANGE,
+        unit="km",
+        scale=1e3,
+        hint="below 150 km the atmosphere brings an orbit down in hours; beyond 500,000 km the Moon dominates",
+    )
 
 
 def _check_inclination(inclination, name="inclination"):

@@ -504,6 +504,11 @@ def _radiation_report(args) -> dict:
     )
     fluence = None if args.solar_fluence is None else _read_spectrum(args.solar_fluence, "--solar-fluence")
     event = None if args.solar_event is None else _read_spectrum(args.solar_event, "--solar-event")
+    neutrons = (
+        None
+        if args.ground_neutron_flux is None
+        else as_float(args.ground_neutron_flux, "1/(cm2 s)", name="--ground-neutron-flux", bare_unit="1/(cm2 h)")
+    )
     s = radiation.radiation_summary(
         orbit,
         args.accelerator,
@@ -516,6 +521,7 @@ def _radiation_report(args) -> dict:
         solar_proton_fluence=fluence,
         solar_event_fluence=event,
         modulation_potential=phi,
+        ground_neutron_flux=neutrons,
         days=days,
         samples=int(samples),
         cache=not args.no_cache,
@@ -565,6 +571,8 @@ def _radiation_report(args) -> dict:
         "tid_lifetime_years": s.tid_lifetime_years,
         "tid_no_hard_failure_years": s.tid_no_hard_failure_years,
         "solar_event": s.solar_event,
+        "ground_neutron_flux_cm2_h": None if s.ground_neutron_flux is None else s.ground_neutron_flux * 3600.0,
+        "ground_per_chip_day": s.ground_rates_per_chip_day,
         "dose_depth": {
             "thickness_mm": (curve.thickness * 1e3).tolist(),
             "total_rad_si_per_year": curve.total.tolist(),
@@ -629,15 +637,21 @@ def _format_radiation(r: dict) -> str:
     )
     table.section(f"Per chip: {r['accelerator']} ({r['accelerator_status']} data), per day")
     x = r["cross_section_route_per_chip_day"]
-    table.row("", f"{'per rad':>11} {'sigma x flux':>13}")
+    ground = r["ground_per_chip_day"]
+    table.row("", f"{'per rad':>11} {'sigma x flux':>13}" + (f" {'ground':>11}" if ground else ""))
     for label, key, route in (
         ("Silent data corruption", "sdc_per_chip_day", "sdc"),
         ("Uncorrectable memory error", "ue_per_chip_day", "ue"),
         ("SEFI", "sefi_per_chip_day", "sefi"),
         ("Host crash", "crash_per_chip_day", "crash"),
     ):
-        table.row(label, f"{r[key]:11.3g} {x[route]:13.3g}")
-    table.section(f"Cluster of {r['chips']:,} chips, checkpoint {r['checkpoint_time_s']:g} s")
+        table.row(label, f"{r[key]:11.3g} {x[route]:13.3g}" + (f" {ground[route]:11.3g}" if ground else ""))
+    if ground:
+        table.row(
+            "  ground: neutrons > 10 MeV", f"{r['ground_neutron_flux_cm2_h']:g} /cm^2/h x the same cross-sections"
+        )
+    chips = f"{r['chips']:,} chip" + ("s" if r["chips"] > 1 else "")
+    table.section(f"Cluster of {chips}, checkpoint {r['checkpoint_time_s']:g} s")
     table.row("", f"{'orbit':>11} {'ground':>13}")
     table.row(
         "Interruptions per hour",
@@ -813,6 +827,10 @@ def _build_parser() -> argparse.ArgumentParser:
     ra.add_argument("--modulation-potential", help="GCR force-field phi; bare MV (default 400 at min, 1200 at max)")
     ra.add_argument("--solar-fluence", help="file: energy [MeV], solar proton fluence per year above it [cm^-2]")
     ra.add_argument("--solar-event", help="file: energy [MeV], fluence of one event above it [cm^-2], e.g. worst week")
+    ra.add_argument(
+        "--ground-neutron-flux",
+        help="neutrons > 10 MeV at the ground site, e.g. JESD89A's NYC reference; bare /cm^2/h (no default)",
+    )
     ra.add_argument("--no-cache", action="store_true", help="recompute the trapped spectra, ignoring the disk cache")
     ra.add_argument("--dose-depth", action="store_true", help="print the dose-depth table (0.5-20 mm Al)")
     ra.set_defaults(

@@ -1371,6 +1371,8 @@ class RadiationSummary:
     tid_lifetime_years: float
     tid_no_hard_failure_years: float
     solar_event: dict | None
+    ground_neutron_flux: float | None
+    ground_rates_per_chip_day: dict | None
     dose_depth: DoseDepth
 
 
@@ -1386,6 +1388,7 @@ def radiation_summary(
     solar_proton_fluence=None,
     solar_event_fluence=None,
     modulation_potential=None,
+    ground_neutron_flux=None,
     days=30.0,
     samples=3000,
     cache=True,
@@ -1427,6 +1430,14 @@ def radiation_summary(
         per chip are reported separately in ``solar_event``.
     modulation_potential : float, optional
         GCR modulation φ [MV] (default by ``solar``).
+    ground_neutron_flux : float, optional
+        Flux of atmospheric neutrons above 10 MeV at the terrestrial site
+        [cm⁻² s⁻¹] (JESD89A's New York City reference is the usual choice). When
+        given, the ground's SDC, UE, SEFI and crash rates per chip are its
+        product with the chip's cross-sections, taking the 67 MeV proton
+        cross-section for high-energy neutrons, which upset silicon through the
+        same nuclear reactions. The fleet's interruption rate already contains
+        these, so the ground goodput does not change.
     days, samples : float, int
         Track sampling for the trapped environment.
     cache : bool
@@ -1454,6 +1465,13 @@ def radiation_summary(
     cluster_per_second = chips * per_chip / DAY
     ground_per_second = chips * GROUND_INTERRUPTIONS_PER_CHIP_DAY / DAY
     interval = float(daly_checkpoint_interval(checkpoint_time, 1.0 / cluster_per_second))
+    ground = neutrons = None
+    if ground_neutron_flux is not None:
+        neutrons = float(
+            check_range("ground neutron flux", ground_neutron_flux, 0.0, 1.0, unit="cm^-2 h^-1", scale=1 / 3600)
+        )
+        on_ground = asdict(event_rates(chip, 0.0, neutrons))
+        ground = {k.replace("_flux", ""): float(v) * DAY for k, v in on_ground.items() if k.endswith("_flux")}
     event = None
     if solar_event_fluence is not None:
         event_dose = float(solar_event_dose(env, [shielding], solar_event_fluence)[0])
@@ -1507,5 +1525,7 @@ def radiation_summary(
         tid_lifetime_years=float(tid_lifetime(dose_year, chip.tid_limit)),
         tid_no_hard_failure_years=float(tid_lifetime(dose_year, chip.tid_no_hard_failure)),
         solar_event=event,
+        ground_neutron_flux=neutrons,
+        ground_rates_per_chip_day=ground,
         dose_depth=curve,
     )

@@ -228,6 +228,17 @@ def test_per_rad_and_cross_section_routes_agree_for_tpu(dawn_dusk_650):
         assert s.flux_route[name] == pytest.approx(per_rad, rel=0.5)
 
 
+def test_ground_rates_from_a_neutron_flux(dawn_dusk_650):
+    # σ × flux with the chip's 67 MeV cross-sections: 13 n/cm²/h (the figure usually quoted
+    # for JESD89A's New York reference; any value works) gives SDC 7.5e-9 x 13 x 24 per day.
+    s = radiation.radiation_summary(dawn_dusk_650, ground_neutron_flux=13.0 / 3600.0)
+    assert s.ground_rates_per_chip_day["sdc"] == pytest.approx(7.5e-9 * 13.0 * 24.0)
+    assert s.sdc_per_chip_day > 1e3 * s.ground_rates_per_chip_day["sdc"]
+    assert radiation.radiation_summary(dawn_dusk_650).ground_rates_per_chip_day is None
+    with pytest.raises(OrbitalInputError, match="ground neutron flux = -3 cm"):
+        radiation.radiation_summary(dawn_dusk_650, ground_neutron_flux=-3.0 / 3600.0)
+
+
 def test_event_rates_scale_with_dose_and_flux():
     chip = radiation.accelerator("tpu-v6e")
     one = radiation.event_rates(chip, 1.0 / DAY, 1.0)
@@ -364,6 +375,15 @@ def test_cli_solar_event_file(capsys, tmp_path):
     assert main([*BASE, "--solar-event", str(spectrum), "--json"]) == 0
     event = json.loads(capsys.readouterr().out)["solar_event"]
     assert event["dose_rad_si"] > 0 and event["cluster_interruptions"] > 0
+
+
+def test_cli_ground_neutron_flux_in_per_hour(capsys):
+    assert main([*BASE, "--ground-neutron-flux", "13", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ground_neutron_flux_cm2_h"] == pytest.approx(13.0)
+    assert out["ground_per_chip_day"]["ue"] == pytest.approx(3e-9 * 13.0 * 24.0)
+    assert main(BASE) == 0
+    assert "ground" not in capsys.readouterr().out.split("Per chip")[1].split("Cluster")[0]
 
 
 def test_cli_goodput_zero_warns_without_traceback(capsys):

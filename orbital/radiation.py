@@ -1092,10 +1092,10 @@ def cosmic_rays(
     dose = np.zeros_like(t)
     free = 0.0
     proton_flux = np.zeros_like(t)
+    exit_energy = _exit_energy(energy[None, :], grams[:, None])  # depth x energy, the same for H and He
     for species, (z, _, _) in GCR_SPECIES.items():  # two species; the energy and depth axes are vectorized
         omni = 4.0 * np.pi * gcr_spectrum(energy, phi, species)  # cm⁻² s⁻¹ (MeV/n)⁻¹
         local = omni * environment.rigidity_transmission(nucleus_rigidity(energy, species)) * shadow
-        exit_energy = _exit_energy(energy[None, :], grams[:, None])
         stopping = np.where(exit_energy > 0, z**2 * proton_stopping_power(np.maximum(exit_energy, 1.0), "silicon"), 0.0)
         dose += np.trapezoid(local * stopping * energy, log_e, axis=-1)
         free += np.trapezoid(omni * z**2 * proton_stopping_power(energy, "silicon") * energy, log_e)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__, radiation, solar, thermal
+from . import __version__, launch, radiation, solar, thermal
 from .constants import DAY, JULIAN_YEAR
 from .environment import ALBEDO, EARTH_IR
 from .errors import OrbitalInputError, OrbitalWarning
@@ -677,6 +677,209 @@ def _format_radiation(r: dict) -> str:
 
 
 # --------------------------------------------------------------------------------------
+# orbital launch
+# --------------------------------------------------------------------------------------
+
+
+def _launch_report(args) -> dict:
+    orbit = _orbit_from_args(args)
+    launcher = launch.vehicle(args.vehicle)
+    lifetime = as_float(args.lifetime, "s", name="--lifetime", bare_unit="yr")
+    fill = as_float(args.fill, "", name="--fill")
+    learning = {
+        "cadence": None
+        if args.cadence is None
+        else as_float(args.cadence, "kg/yr", name="--cadence", bare_unit="t/yr"),
+        "growth": as_float(args.cadence_growth, "", name="--cadence-growth"),
+        "learning_rate": as_float(args.learning_rate, "", name="--learning-rate"),
+    }
+    pricing = {}
+    if args.year is not None:
+        pricing["year"] = as_float(args.year, "", name="--year")
+    if args.price is not None:
+        pricing["price_per_kg"] = as_float(args.price, "USD/kg", name="--price")
+    satellite_mode = args.mass is not None or args.power is not None
+    if satellite_mode:
+        if args.mass is None or args.power is None or args.it_power is not None:
+            raise OrbitalInputError("give --mass and --power for a satellite, or --it-power for a sized one, not both")
+        mass = as_float(args.mass, "kg", name="--mass")
+        power = as_float(args.power, "W", name="--power", bare_unit="kW")
+        if mass <= 0 or power <= 0:
+            raise OrbitalInputError("--mass and --power must be positive")
+        budget = {"satellite": mass / power * 1e3}
+        design = None
+    else:
+        power = as_float(args.it_power or "100 kW", "W", name="--it-power", bare_unit="kW")
+        options = {
+            "server_name": args.server,
+            "chassis_removed": args.chassis_removed,
+            "shielding": as_float(args.shielding, "m", name="--shielding", bare_unit="mm"),
+            "activity": args.solar_activity,
+            "radiator_temperature": as_float(args.radiator_temperature, "K", name="--radiator-temperature"),
+            "thruster_isp": as_float(args.thruster_isp, "s", name="--thruster-isp"),
+            "structure_fraction": as_float(args.structure_fraction, "", name="--structure-fraction"),
+            "margin": as_float(args.margin, "", name="--margin"),
+        }
+        if args.pmad_mass is not None:
+            options["power_management_per_watt"] = as_float(
+                args.pmad_mass, "kg/W", name="--pmad-mass", bare_unit="kg/kW"
+            )
+        if args.comms_mass is not None:
+            options["communications_mass"] = as_float(args.comms_mass, "kg", name="--comms-mass")
+        options["sunlight_days"] = as_float(args.days, "day", name="--days")
+        design = launch.spacecraft_design(orbit, power, lifetime, **options)
+        mass = design.mass
+        budget = {k: float(v) * 1e3 for k, v in design.budget.items.items()}
+    report = {
+        "orbital_version": __version__,
+        "altitude_km": orbit.altitude / 1e3,
+        "inclination_deg": orbit.inclination,
+        "sun_synchronous": orbit.is_sun_synchronous,
+        "vehicle": launcher.name,
+        "vehicle_status": launcher.status,
+        "lifetime_years": lifetime / JULIAN_YEAR,
+        "satellite_mass_kg": mass,
+        "satellite_power_kw": power / 1e3,
+        "mass_kg_per_kw": mass / power * 1e3,
+        "mass_budget_kg_per_kw": budget,
+    }
+    if launcher.kind == "rideshare":
+        if not orbit.is_sun_synchronous:
+            raise OrbitalInputError(f"{launcher.name} flies to sun-synchronous orbits only: give --sso")
+        if pricing or args.cadence is not None:
+            raise OrbitalInputError(f"{launcher.name} has a published rideshare price: --year and --price do not apply")
+        price = float(launch.rideshare_price(launcher, mass))
+        report.update(
+            {
+                "capacity_kg": None,
+                "satellites_per_launch": 1,
+                "launch_price_usd": price,
+                "price_usd_per_kg": price / mass,
+                "price_usd_per_kg_reference": None,
+            }
+        )
+        count = 1
+    else:
+        capacity = float(launch.capacity_to_orbit(launcher, orbit.altitude, orbit.inclination))
+        if mass > capacity * fill:
+            raise OrbitalInputError(
+                f"the satellite ({mass:,.0f} kg) is heavier than {launcher.name} carries to this orbit "
+                f"({capacity:,.0f} kg at fill {fill:g}): lower the IT power per satellite or pick a larger vehicle"
+            )
+        price = float(launch.launch_price(launcher, **pricing, **learning))
+        by_mass, by_volume, count = launch.satellites_per_launch(
+            mass,
+            capacity,
+            fill,
+            launcher.envelope_volume,
+            None if args.stowed_density is None else as_float(args.stowed_density, "kg/m3", name="--stowed-density"),
+        )
+        count = int(count)
+        if count < 1:
+            raise OrbitalInputError(f"not one satellite fits {launcher.name}'s fairing at this stowed density")
+        report.update(
+            {
+                "capacity_kg": capacity,
+                "capacity_reference_kg": launcher.capacity_reference,
+                "delta_v_penalty_m_per_s": float(
+                    launch.orbit_delta_v_penalty(
+                        orbit.altitude, orbit.inclination, launcher.reference_altitude, launcher.site_latitude
+                    )
+                ),
+                "satellites_by_mass": int(by_mass),
+                "satellites_by_volume": None if by_volume is None else int(by_volume),
+                "satellites_per_launch": count,
+                "launch_price_usd": price,
+                "price_usd_per_kg_reference": price / launcher.capacity_reference,
+                "price_usd_per_kg": price / (capacity * fill),
+                "fill": fill,
+            }
+        )
+        if "year" in pricing:
+            report["year"] = pricing["year"]
+    per_kw = float(launch.launch_cost_per_kw(report["launch_price_usd"], count, power))
+    report.update(
+        {
+            "launches_per_mw": 1e6 / power / count,
+            "launch_cost_usd_per_kw": per_kw,
+            "launched_power_price_usd_per_kw_year": per_kw / (lifetime / JULIAN_YEAR),
+        }
+    )
+    if design is not None:
+        report.update(
+            {
+                "server": args.server,
+                "chassis_removed": args.chassis_removed,
+                "array_area_m2": design.array_area,
+                "radiator_area_m2": design.radiator_area,
+                "ballistic_coefficient_kg_per_m2": design.ballistic_coefficient,
+                "drag_delta_v_m_per_s_per_year": design.drag_delta_v_per_year,
+                "disposal_delta_v_m_per_s": design.disposal_delta_v,
+            }
+        )
+    if args.target_price is not None:
+        target = as_float(args.target_price, "USD/kg", name="--target-price")
+        report["target_price_usd_per_kg"] = target
+        report["target_cumulative_mass_t"] = (
+            float(launch.cumulative_mass_for_price(target, learning_rate=learning["learning_rate"])) / 1e3
+        )
+        report["target_year"] = float(
+            launch.year_for_price(target, learning["cadence"], learning["growth"], learning["learning_rate"])
+        )
+    return report
+
+
+def _format_launch(r: dict) -> str:
+    table = _Table(f"orbital {r['orbital_version']}: launch")
+    kind = "sun-synchronous" if r["sun_synchronous"] else "circular"
+    table.row("Orbit", f"{r['altitude_km']:,.1f} km, {r['inclination_deg']:.2f} deg ({kind})")
+    table.row("Vehicle", f"{r['vehicle']} ({r['vehicle_status']})")
+    if r["capacity_kg"] is not None:
+        table.row(
+            "Capacity to this orbit",
+            f"{r['capacity_kg']:,.0f} kg ({r['capacity_reference_kg']:,.0f} kg to its "
+            f"reference orbit; penalty {r['delta_v_penalty_m_per_s']:,.0f} m/s)",
+        )
+        when = f" in {r['year']:g} on the learning curve" if "year" in r else ""
+        table.row(
+            "Launch price",
+            f"${r['launch_price_usd'] / 1e6:,.1f}M{when}: ${r['price_usd_per_kg_reference']:,.0f}"
+            f"/kg to the reference orbit, ${r['price_usd_per_kg']:,.0f}/kg here at fill {r['fill']:g}",
+        )
+    else:
+        table.row(
+            "Rideshare price", f"${r['launch_price_usd']:,.0f} for the satellite (${r['price_usd_per_kg']:,.0f}/kg)"
+        )
+    table.section(
+        f"Satellite: {r['satellite_mass_kg']:,.0f} kg for {r['satellite_power_kw']:,.1f} kW "
+        f"({r['mass_kg_per_kw']:.1f} kg/kW)"
+    )
+    budget = r["mass_budget_kg_per_kw"]
+    if "satellite" not in budget:
+        for key, value in budget.items():
+            table.row(f"  {key.replace('_', ' ')}", f"{value:8.2f} kg/kW")
+        table.row(
+            "  drag make-up / disposal",
+            f"{r['drag_delta_v_m_per_s_per_year']:.3g} m/s per year "
+            f"(B = {r['ballistic_coefficient_kg_per_m2']:.3g} kg/m^2) / {r['disposal_delta_v_m_per_s']:.0f} m/s",
+        )
+        table.row("  areas", f"array {r['array_area_m2']:,.0f} m^2, radiator {r['radiator_area_m2']:,.0f} m^2")
+    table.section(f"Launches for a {r['lifetime_years']:g}-year life")
+    volume = "" if r.get("satellites_by_volume") is None else f", {r['satellites_by_volume']} by volume"
+    if r["capacity_kg"] is not None:
+        table.row("Satellites per launch", f"{r['satellites_per_launch']} ({r['satellites_by_mass']} by mass{volume})")
+    table.row("Launches per MW", f"{r['launches_per_mw']:.3g}")
+    table.row("Launch cost", f"${r['launch_cost_usd_per_kw']:,.0f} per kW")
+    table.row("Launched power price", f"${r['launched_power_price_usd_per_kw_year']:,.0f} per kW-year")
+    if "target_year" in r:
+        table.row(
+            f"Learning curve to ${r['target_price_usd_per_kg']:g}/kg",
+            f"{r['target_cumulative_mass_t']:,.0f} t launched in all, reached in {r['target_year']:.1f}",
+        )
+    return str(table)
+
+
+# --------------------------------------------------------------------------------------
 # Parser and entry point
 # --------------------------------------------------------------------------------------
 
@@ -837,6 +1040,47 @@ def _build_parser() -> argparse.ArgumentParser:
         handler=lambda args: (_format_dose_depth if args.dose_depth else _format_radiation)(_radiation_report(args)),
         report=_radiation_report,
     )
+
+    la = commands.add_parser(
+        "launch",
+        help="mass per kW, capacity to the orbit, launches per MW and launch cost, now or on a learning curve",
+        description=(
+            "Launch an orbital data center: the vehicle's capacity to the orbit (a Δv-penalty model on its "
+            "reference capacity), the price per kg (list price, --price, or Wright's law in --year), the "
+            "satellites per launch, launches per MW, launch cost per kW and per kW-year. Give a satellite "
+            "(--mass, --power), or --it-power to size one with the solar, thermal and radiation modules."
+        ),
+    )
+    _add_orbit_options(la, days_default="365", sunlight=False)
+    la.add_argument("--vehicle", default="falcon-9-reusable", help=f"vehicle: {', '.join(launch.catalog_names())}")
+    la.add_argument("--year", help="price from Wright's law in this year (from its 2025 anchor)")
+    la.add_argument("--price", help="price per kg to the vehicle's reference orbit, e.g. '200 USD/kg'")
+    la.add_argument("--mass", help="satellite mass; bare kg (with --power)")
+    la.add_argument("--power", help="satellite power; bare kW (with --mass)")
+    la.add_argument("--it-power", help="IT power of one satellite to size; bare kW (default 100 kW)")
+    la.add_argument("--lifetime", default="5 yr", help="mission life; bare years (default 5)")
+    la.add_argument("--fill", default="1", help="usable fraction of the capacity (default 1)")
+    la.add_argument("--stowed-density", help="satellite mass per stowed volume; bare kg/m^3 (adds the volume limit)")
+    la.add_argument("--server", default="gb200-nvl72", help=f"compute hardware: {', '.join(launch.server_names())}")
+    la.add_argument("--chassis-removed", action="store_true", help="drop the terrestrial chassis share of its mass")
+    la.add_argument("--shielding", default="10 mm", help="aluminium shield; bare mm (default 10)")
+    la.add_argument("--radiator-temperature", default="20 degC", help="radiator temperature (default 20 C)")
+    la.add_argument("--pmad-mass", help="power management and distribution; bare kg/kW (default 5, assumed)")
+    la.add_argument("--comms-mass", help="communication terminals per satellite; bare kg (default 30, assumed)")
+    la.add_argument("--thruster-isp", default="1500 s", help="station-keeping thruster Isp (default 1500 s)")
+    la.add_argument("--structure-fraction", default="0.2", help="structure share of dry mass (default 0.2)")
+    la.add_argument("--margin", default="0.2", help="system margin on dry mass (default 0.2)")
+    la.add_argument(
+        "--solar-activity",
+        choices=("low", "moderate", "high"),
+        default="moderate",
+        help="ECSS activity level for drag make-up (default moderate)",
+    )
+    la.add_argument("--learning-rate", default="0.20", help="price fall per doubling of launched mass (default 0.20)")
+    la.add_argument("--cadence", help="mass launched per year from 2025; bare t/yr (default 36,000, Suncatcher)")
+    la.add_argument("--cadence-growth", default="0", help="annual growth of the cadence (default 0)")
+    la.add_argument("--target-price", help="report when the learning curve reaches this price per kg")
+    la.set_defaults(handler=lambda args: _format_launch(_launch_report(args)), report=_launch_report)
     return parser
 
 

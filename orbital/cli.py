@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__, launch, radiation, solar, thermal
+from . import __version__, downlink, launch, radiation, solar, thermal
 from .constants import DAY, JULIAN_YEAR
 from .environment import ALBEDO, EARTH_IR
 from .errors import OrbitalInputError, OrbitalWarning
@@ -880,6 +880,103 @@ def _format_launch(r: dict) -> str:
 
 
 # --------------------------------------------------------------------------------------
+# orbital link
+# --------------------------------------------------------------------------------------
+
+
+def _link_report(args) -> dict:
+    orbit = _orbit_from_args(args)
+    stations = None
+    if args.stations is not None and args.stations.strip().lower() != "all":
+        stations = [name.strip() for name in args.stations.split(",") if name.strip()]
+    s = downlink.link_summary(
+        orbit,
+        args.band,
+        stations,
+        it_power=as_float(args.it_power, "W", name="--it-power", bare_unit="MW"),
+        workload=args.workload,
+        min_elevation=as_float(args.min_elevation, "deg", name="--min-elevation"),
+        availability=as_float(args.availability, "percent", name="--availability", bare_unit="percent"),
+        days=as_float(args.days, "day", name="--days"),
+        step=as_float(args.step, "s", name="--step"),
+        fibre_length=as_float(args.fibre_distance, "m", name="--fibre-distance", bare_unit="km"),
+    )
+    return {
+        "orbital_version": __version__,
+        "altitude_km": orbit.altitude / 1e3,
+        "inclination_deg": orbit.inclination,
+        "band": s.band,
+        "band_status": downlink.band(s.band).status,
+        "stations": list(s.stations),
+        "min_elevation_deg": s.min_elevation,
+        "availability_percent": s.availability,
+        "contact_minutes_per_day": s.contact_minutes_per_day,
+        "passes_per_day": s.passes_per_day,
+        "station_minutes_per_day": s.station_minutes_per_day,
+        "station_passes_per_day": s.station_passes_per_day,
+        "cloud_free_probability": s.cloud_free,
+        "network_cloud_free_probability": s.network_cloud_free,
+        "data_rate_bps": s.data_rate,
+        "peak_rate_bps": s.peak_rate,
+        "daily_volume_bytes": s.daily_volume,
+        "isl_capacity_bps": s.isl_capacity,
+        "workload": s.demand.workload,
+        "it_power_mw": as_float(args.it_power, "W", name="--it-power", bare_unit="MW") / 1e6,
+        "demand_bps": s.demand.busier,
+        "demand_uplink_bps": s.demand.uplink,
+        "demand_downlink_bps": s.demand.downlink,
+        "capacity_to_demand": s.capacity_to_demand,
+        "round_trip_latency_s": s.round_trip_latency,
+        "mean_wait_for_contact_s": s.mean_wait_for_contact,
+        "terrestrial_round_trip_latency_s": s.terrestrial_round_trip_latency,
+    }
+
+
+def _rate(bps: float) -> str:
+    for unit, scale in (("Tbps", 1e12), ("Gbps", 1e9), ("Mbps", 1e6)):
+        if bps >= scale:
+            return f"{bps / scale:.3g} {unit}"
+    return f"{bps / 1e3:.3g} kbps"
+
+
+def _format_link(r: dict) -> str:
+    table = _Table(f"orbital {r['orbital_version']}: link")
+    table.row("Orbit", f"{r['altitude_km']:,.1f} km, {r['inclination_deg']:.2f} deg")
+    table.row("Band", f"{r['band']} ({r['band_status']} parameters)")
+    if r["band"] == "isl":
+        table.row("To the ground", f"through a relay constellation at {_rate(r['data_rate_bps'])} per link")
+        table.row("Inside the cluster", f"{_rate(r['isl_capacity_bps'])} per optical inter-satellite link")
+    else:
+        table.section(f"Contacts above {r['min_elevation_deg']:g} deg ({len(r['stations'])} stations)")
+        for name, minutes in r["station_minutes_per_day"].items():
+            cloud = r["cloud_free_probability"]
+            weather = "" if cloud is None else f", cloud-free {cloud[name]:.0%}"
+            table.row(f"  {name}", f"{minutes:6.1f} min/day, {r['station_passes_per_day'][name]:.1f} passes{weather}")
+        table.row("Network", f"{r['contact_minutes_per_day']:.1f} min/day in {r['passes_per_day']:.1f} contacts")
+        if r["network_cloud_free_probability"] is not None:
+            table.row("At least one site clear", f"{r['network_cloud_free_probability']:.1%} (independent weather)")
+        basis = (
+            "clear sky, times the cloud-free probability in the volume"
+            if r["cloud_free_probability"] is not None
+            else f"ITU-R attenuation at {r['availability_percent']:g} % availability"
+        )
+        table.row(
+            "Data rate in contact",
+            f"{_rate(r['data_rate_bps'])} mean, {_rate(r['peak_rate_bps'])} peak ({basis})",
+        )
+    table.row("Daily volume", f"{r['daily_volume_bytes'] / 1e12:.3g} TB")
+    table.section(f"Demand: {r['workload']} for {r['it_power_mw']:g} MW")
+    table.row("Up / down", f"{_rate(r['demand_uplink_bps'])} / {_rate(r['demand_downlink_bps'])}")
+    table.row("Capacity / demand", f"{r['capacity_to_demand']:.3g} (day average, busier direction)")
+    table.row(
+        "Round trip",
+        f"{r['round_trip_latency_s'] * 1e3:.1f} ms in contact, plus {r['mean_wait_for_contact_s']:,.0f} s "
+        f"average wait for one; ground data center {r['terrestrial_round_trip_latency_s'] * 1e3:.1f} ms",
+    )
+    return str(table)
+
+
+# --------------------------------------------------------------------------------------
 # Parser and entry point
 # --------------------------------------------------------------------------------------
 
@@ -1081,6 +1178,29 @@ def _build_parser() -> argparse.ArgumentParser:
     la.add_argument("--cadence-growth", default="0", help="annual growth of the cadence (default 0)")
     la.add_argument("--target-price", help="report when the learning curve reaches this price per kg")
     la.set_defaults(handler=lambda args: _format_launch(_launch_report(args)), report=_launch_report)
+
+    li = commands.add_parser(
+        "link",
+        help="contacts, data rate, daily volume, demand and latency of an orbital data center's links",
+        description=(
+            "Passes of the orbit over ground stations, the RF (DVB-S2 over ITU-R attenuation) or optical link "
+            "budget along them, the daily volume, an optical inter-satellite or relay alternative, and the "
+            "traffic an inference or training cluster needs, with round-trip latency against the ground."
+        ),
+    )
+    _add_orbit_options(li, days_default="30", sunlight=False)
+    li.add_argument("--step", default="10", help="contact sampling; bare s (default 10)")
+    li.add_argument("--band", choices=downlink.BANDS, default="ka", help="link (default ka)")
+    li.add_argument(
+        "--stations",
+        help=f"comma-separated names or 'all' (default: those with the band): {', '.join(downlink.station_names())}",
+    )
+    li.add_argument("--min-elevation", default="10", help="elevation mask; bare deg (default 10)")
+    li.add_argument("--availability", default="99", help="percent of time the RF link must close (default 99)")
+    li.add_argument("--it-power", default="1 MW", help="IT power whose traffic the link carries; bare MW")
+    li.add_argument("--workload", choices=tuple(downlink.WORKLOADS), default="inference", help="traffic preset")
+    li.add_argument("--fibre-distance", default="1000 km", help="fibre from the station to users; bare km")
+    li.set_defaults(handler=lambda args: _format_link(_link_report(args)), report=_link_report)
     return parser
 
 

@@ -24,13 +24,12 @@ The chain, each link a kernel on SI floats (angles in degrees, powers in W, rate
 from __future__ import annotations
 
 import functools
-import tomllib
 import warnings
 from dataclasses import dataclass, field
-from importlib import resources
 
 import numpy as np
 
+from .catalogs import load, lookup
 from .constants import DAY, FLATTENING_EARTH, R_EARTH
 from .errors import OrbitalInputError, check_choice, check_range
 from .orbits import Orbit, _runs, teme_to_ecef
@@ -82,23 +81,17 @@ BANDS = ("x", "ka", "optical", "isl")
 # --------------------------------------------------------------------------------------
 
 
-def _load(filename):
-    return tomllib.loads(resources.files("orbital").joinpath(f"data/{filename}").read_text("utf-8"))
-
-
-@functools.cache
 def _stations():
-    return _load("ground_stations.toml")
+    return load("ground_stations.toml")
 
 
-@functools.cache
 def _terminals():
-    return _load("link_terminals.toml")
+    return load("link_terminals.toml")
 
 
 @functools.cache
 def _modcods():
-    table = _load("dvbs2_modcods.toml")["modcods"]
+    table = load("dvbs2_modcods.toml")["modcods"]
     names = [row[0] for row in table]
     efficiency = np.array([row[1] for row in table])
     required = np.array([row[2] for row in table])
@@ -125,10 +118,7 @@ def station_names() -> list[str]:
 
 def station(name) -> Station:
     """The catalog entry ``name`` (raises, listing the known stations, if unknown)."""
-    table = _stations()
-    if name not in table:
-        raise OrbitalInputError(f"station = {name!r} is not in the catalog; known: {', '.join(sorted(table))}")
-    e = table[name]
+    e = lookup("station", name, _stations())
     return Station(
         name,
         e["description"],

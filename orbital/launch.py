@@ -21,13 +21,11 @@ The chain, each link a kernel on SI floats (angles in degrees, prices in USD):
 
 from __future__ import annotations
 
-import functools
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 
 import numpy as np
 
+from .catalogs import load, lookup
 from .constants import GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH
 from .errors import OrbitalInputError, check_range
 
@@ -83,10 +81,6 @@ DISPOSAL_PERIGEE = 50e3
 # --------------------------------------------------------------------------------------
 
 
-def _load(filename):
-    return tomllib.loads(resources.files("orbital").joinpath(f"data/{filename}").read_text("utf-8"))
-
-
 @dataclass(frozen=True)
 class LaunchVehicle:
     """A launch vehicle (SI: kg, m, s, USD; angles in degrees).
@@ -123,9 +117,8 @@ class LaunchVehicle:
         return float(np.pi / 4 * self.fairing_diameter**2 * self.fairing_height)
 
 
-@functools.cache
 def _vehicles():
-    return _load("launch_vehicles.toml")
+    return load("launch_vehicles.toml")
 
 
 def catalog_names() -> list[str]:
@@ -135,10 +128,7 @@ def catalog_names() -> list[str]:
 
 def vehicle(name="falcon-9-reusable") -> LaunchVehicle:
     """The catalog entry ``name`` (raises, listing the known vehicles, if unknown)."""
-    table = _vehicles()
-    if name not in table:
-        raise OrbitalInputError(f"vehicle = {name!r} is not in the catalog; known: {', '.join(sorted(table))}")
-    e = table[name]
+    e = lookup("vehicle", name, _vehicles())
     reference_altitude = e["reference_altitude_km"] * 1e3
     isp = e.get("upper_stage_isp_s")
     gto = e.get("capacity_gto_kg")
@@ -186,9 +176,8 @@ class Server:
         return self.mass * keep / self.power
 
 
-@functools.cache
 def _servers():
-    return _load("servers.toml")
+    return load("servers.toml")
 
 
 def server_names() -> list[str]:
@@ -198,10 +187,7 @@ def server_names() -> list[str]:
 
 def server(name="gb200-nvl72") -> Server:
     """The compute-hardware entry ``name`` (raises, listing the known ones, if unknown)."""
-    table = _servers()
-    if name not in table:
-        raise OrbitalInputError(f"server = {name!r} is not in the catalog; known: {', '.join(sorted(table))}")
-    e = table[name]
+    e = lookup("server", name, _servers())
     return Server(
         name,
         e["description"],

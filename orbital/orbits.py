@@ -12,16 +12,14 @@ to the kernels; it is the entry point for users.
 
 from __future__ import annotations
 
-import functools
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 import erfa
 import numpy as np
 from astropy.time import Time
 from sgp4.api import SGP4_ERRORS, WGS84, Satrec, SatrecArray
 
+from .catalogs import load
 from .constants import (
     AU,
     DAY,
@@ -1122,10 +1120,8 @@ def sunlight(
 # --------------------------------------------------------------------------------------
 
 
-@functools.cache
 def _activity_table():
-    text = resources.files("orbital").joinpath("data/solar_activity.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return load("solar_activity.toml")
 
 
 def solar_activity(level="moderate"):

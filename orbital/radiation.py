@@ -32,16 +32,15 @@ import json
 import os
 import sys
 import tempfile
-import tomllib
 import warnings
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from astropy.time import Time
 from scipy.interpolate import PchipInterpolator
 
+from .catalogs import load, lookup
 from .constants import DAY, JULIAN_YEAR, R_EARTH
 from .errors import OrbitalInputError, OrbitalWarning, check_choice, check_range
 from .orbits import Orbit, teme_to_ecef
@@ -1121,9 +1120,8 @@ def cosmic_rays(
 # --------------------------------------------------------------------------------------
 
 
-@functools.cache
 def _accelerators():
-    return tomllib.loads(resources.files("orbital").joinpath("data/accelerators.toml").read_text("utf-8"))
+    return load("accelerators.toml")
 
 
 @dataclass(frozen=True)
@@ -1152,10 +1150,7 @@ class Accelerator:
 
 def accelerator(name="tpu-v6e") -> Accelerator:
     """The catalog entry ``name`` (raises, listing the known accelerators, if unknown)."""
-    table = _accelerators()
-    if name not in table:
-        raise OrbitalInputError(f"accelerator = {name!r} is not in the catalog; known: {', '.join(sorted(table))}")
-    e = table[name]
+    e = lookup("accelerator", name, _accelerators())
     return Accelerator(
         name=name,
         description=e["description"],

@@ -24,14 +24,13 @@ Lifetimes are in seconds; degradation rates are per Julian year and fluences in
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import numpy as np
 
+from .catalogs import load, lookup
 from .constants import AU, JULIAN_YEAR, STEFAN_BOLTZMANN
 from .environment import ALBEDO, EARTH_IR, albedo_irradiance, earth_ir_irradiance, earth_view_factor
 from .errors import OrbitalInputError, check_choice, check_range
@@ -83,29 +82,16 @@ _ZERO_C = 273.15
 # --------------------------------------------------------------------------------------
 
 
-def _load_catalog(filename):
-    return tomllib.loads(resources.files("orbital").joinpath(f"data/{filename}").read_text("utf-8"))
-
-
-@functools.cache
 def _cells():
-    return _load_catalog("solar_cells.toml")
+    return load("solar_cells.toml")
 
 
-@functools.cache
 def _batteries():
-    return _load_catalog("batteries.toml")
+    return load("batteries.toml")
 
 
-@functools.cache
 def _sites():
-    return _load_catalog("ground_sites.toml")
-
-
-def _lookup(kind, name, table):
-    if name not in table:
-        raise OrbitalInputError(f"{kind} = {name!r} is not in the catalog; known: {', '.join(sorted(table))}")
-    return table[name]
+    return load("ground_sites.toml")
 
 
 @dataclass(frozen=True)
@@ -161,7 +147,7 @@ class Cell:
 
 def cell(name="xtj-flexible") -> Cell:
     """The catalog entry ``name`` as a :class:`Cell` (raises, listing the known names, if unknown)."""
-    entry = _lookup("cell", name, _cells())
+    entry = lookup("cell", name, _cells())
     return Cell(
         name=name,
         description=entry["description"],
@@ -212,7 +198,7 @@ class Battery:
 
 def battery(name="li-ion-leo") -> Battery:
     """The catalog entry ``name`` as a :class:`Battery`."""
-    entry = _lookup("battery", name, _batteries())
+    entry = lookup("battery", name, _batteries())
     return Battery(
         name=name,
         description=entry["description"],
@@ -1022,7 +1008,7 @@ _DEFAULT_WIND_SPEED = 1.0
 def _read_weather(name):
     import pvlib
 
-    entry = _lookup("site", name, _sites())
+    entry = lookup("site", name, _sites())
     path = resources.files("pvlib").joinpath("data", entry["file"])
     if entry["format"] == "tmy3":
         data, meta = pvlib.iotools.read_tmy3(str(path), map_variables=True)

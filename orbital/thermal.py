@@ -19,13 +19,11 @@ kernel on SI floats (temperatures in K, angles in degrees):
 
 from __future__ import annotations
 
-import functools
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 
 import numpy as np
 
+from .catalogs import load, lookup
 from .constants import JULIAN_YEAR, STEFAN_BOLTZMANN
 from .environment import ALBEDO, EARTH_IR, earth_view_factor
 from .errors import OrbitalInputError, check_choice, check_range
@@ -71,20 +69,12 @@ ATTITUDES = ("edge-on", "sun-facing", "nadir")
 # --------------------------------------------------------------------------------------
 
 
-@functools.cache
 def _coatings():
-    return tomllib.loads(resources.files("orbital").joinpath("data/coatings.toml").read_text("utf-8"))
+    return load("coatings.toml")
 
 
-@functools.cache
 def _radiators():
-    return tomllib.loads(resources.files("orbital").joinpath("data/radiators.toml").read_text("utf-8"))
-
-
-def _lookup(kind, name, table):
-    if name not in table:
-        raise OrbitalInputError(f"{kind} = {name!r} is not in the catalog; known: {', '.join(sorted(table))}")
-    return table[name]
+    return load("radiators.toml")
 
 
 def catalog_names(kind: str) -> list[str]:
@@ -111,7 +101,7 @@ class Coating:
 
 def coating(name="silver-teflon") -> Coating:
     """The catalog entry ``name`` (raises, listing the known coatings, if unknown)."""
-    entry = _lookup("coating", name, _coatings())
+    entry = lookup("coating", name, _coatings())
     return Coating(
         name, entry["absorptance"], entry["emittance"], entry["absorptance_rate_per_year"], tuple(entry["sources"])
     )
@@ -131,7 +121,7 @@ class Panel:
 
 def panel(name="conventional") -> Panel:
     """The radiator-panel catalog entry ``name``."""
-    e = _lookup("panel", name, _radiators()["panel"])
+    e = lookup("panel", name, _radiators()["panel"])
     return Panel(
         name,
         e["areal_density_kg_per_m2"],
@@ -156,7 +146,7 @@ class Loop:
 
 def loop(name="single-phase") -> Loop:
     """The heat-transport-loop catalog entry ``name``."""
-    e = _lookup("loop", name, _radiators()["loop"])
+    e = lookup("loop", name, _radiators()["loop"])
     return Loop(
         name,
         e["junction_to_coolant_k"],

@@ -10,15 +10,9 @@ orbital.errors
     The package's exception and warning classes.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
+from ._version import __version__
 from .errors import OrbitalInputError, OrbitalWarning
 from .orbits import Orbit
 from .units import as_float, as_time
-
-try:
-    __version__ = version("orbital-dc")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
 
 __all__ = ["Orbit", "OrbitalInputError", "OrbitalWarning", "__version__", "as_float", "as_time"]

@@ -977,6 +977,161 @@ def _format_link(r: dict) -> str:
 
 
 # --------------------------------------------------------------------------------------
+# orbital run / compare / scenarios
+# --------------------------------------------------------------------------------------
+
+_ROWS = (
+    ("Capex", "capex_usd_per_w", "USD/W", "{:,.2f}"),
+    ("Opex", "opex_usd_per_mw_year", "USD/MW/yr", "{:,.0f}"),
+    ("Lifetime cost (PV)", "lifetime_cost_usd_per_mw", "USD/MW", "{:,.0f}"),
+    ("Levelized cost of compute", "lcoc_usd_per_mwh", "USD/MWh", "{:,.0f}"),
+    ("Per accelerator-hour", "usd_per_accelerator_hour", "USD", "{:,.2f}"),
+    ("Per PFLOP-day (dense BF16)", "usd_per_pflop_day", "USD", "{:,.2f}"),
+    ("Goodput", "goodput", "", "{:.3f}"),
+    ("Useful fraction of IT-hours", "useful_fraction", "", "{:.3f}"),
+    ("Mass", "mass_kg_per_kw", "kg/kW", "{:,.1f}"),
+    ("Launches", "launches_per_mw", "per MW", "{:.3g}"),
+    ("Array area", "array_area_m2_per_mw", "m2/MW", "{:,.0f}"),
+    ("Radiator area", "radiator_area_m2_per_mw", "m2/MW", "{:,.0f}"),
+    ("Sunlit fraction", "sunlit_fraction", "", "{:.3f}"),
+    ("Water", "water_m3_per_mw_year", "m3/MW/yr", "{:,.0f}"),
+    ("CO2", "co2_t_per_mw_year", "t/MW/yr", "{:,.0f}"),
+)
+
+
+def _run_one(path, cache=True):
+    from . import model
+    from .scenario import load_scenario
+
+    return model.run(load_scenario(path), cache=cache)
+
+
+def _cell(fmt, value):
+    return "-" if value is None else fmt.format(value)
+
+
+def _format_result(result) -> str:
+    r = result.to_dict()
+    o, t = r["orbital"], r["terrestrial"]
+    lines = [
+        f"orbital {r['orbital_version']}: {r['scenario']} - per MW of IT load, "
+        f"{result.scenario.finance.lifetime / JULIAN_YEAR:g}-year life",
+        f"  {'':32}{'orbital':>16}{'terrestrial':>16}  unit",
+    ]
+    for label, key, unit, fmt in _ROWS:
+        lines.append(f"  {label:32}{_cell(fmt, o[key]):>16}{_cell(fmt, t[key]):>16}  {unit}")
+    lines.append("Capex by item (USD/W)")
+    for side_name, side in (("orbital", o), ("terrestrial", t)):
+        items = ", ".join(f"{k.replace('_', ' ')} {v:,.2f}" for k, v in side["capex_breakdown_usd_per_w"].items())
+        lines.append(f"  {side_name:<12}{items}")
+    lines.append("Opex by item (USD/MW/yr)")
+    for side_name, side in (("orbital", o), ("terrestrial", t)):
+        items = ", ".join(f"{k.replace('_', ' ')} {v:,.0f}" for k, v in side["opex_breakdown_usd_per_mw_year"].items())
+        lines.append(f"  {side_name:<12}{items}")
+    p = r["physics"]
+    lines.append("Behind the orbital side")
+    lines.append(
+        f"  {p['satellites']} satellites of {p['satellite_mass_kg']:,.0f} kg, {p['satellites_per_launch']} per launch "
+        f"({p['launches']} launches at ${p['launch_price_usd'] / 1e6:,.1f}M, ${p['price_per_kg_reference']:,.0f}/kg)"
+    )
+    lines.append(
+        f"  dose {p['dose_rad_si_per_year']:,.0f} rad(Si)/yr, "
+        f"{p['cluster_interruptions_per_hour']:.3g} interruptions/h "
+        f"for {p['accelerators']:,} accelerators, {p['hardware_failures_per_accelerator_year']:.1%}/yr hardware lost"
+    )
+    lines.append(
+        f"  link: {p['link']['daily_volume'] / 1e12:.3g} TB/day, capacity/demand {p['capacity_to_demand']:.3g}"
+    )
+    lines.append(f"Cost ratio (orbital / terrestrial LCOC): {r['cost_ratio']:.3g}")
+    be = r["break_even_launch_price_usd_per_kg"]
+    lines.append(
+        "Break-even launch price: "
+        + (f"{be:,.0f} USD/kg ({r['break_even_note']})" if be is not None else r["break_even_note"])
+    )
+    return "\n".join(lines)
+
+
+def _result_csv(result) -> str:
+    r = result.to_dict()
+    rows = ["metric,orbital,terrestrial,unit"]
+    for _label, key, unit, _ in _ROWS:
+        o, t = r["orbital"][key], r["terrestrial"][key]
+        rows.append(f"{key},{'' if o is None else repr(float(o))},{'' if t is None else repr(float(t))},{unit}")
+    rows.append(f"cost_ratio,{r['cost_ratio']!r},,")
+    be = r["break_even_launch_price_usd_per_kg"]
+    rows.append(f"break_even_launch_price_usd_per_kg,{'' if be is None else repr(be)},,USD/kg")
+    return "\n".join(rows) + "\n"
+
+
+def _write_outputs(result, out_dir) -> None:
+    from .cache import write_atomically
+    from .scenario import resolved_toml
+
+    texts = {
+        "result.json": json.dumps(result.to_dict(), indent=2),
+        "result.csv": _result_csv(result),
+        "scenario.resolved.toml": resolved_toml(result.scenario, result.derived),
+    }
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise OrbitalInputError(f"--out = {str(out_dir)!r} exists and is not a directory")
+    for name, text in texts.items():  # every text is ready before the first file is written
+        write_atomically(out / name, text)
+
+
+def _run_command(args) -> str:
+    result = _run_one(args.scenario, cache=not args.no_cache)
+    if args.out is not None:
+        _write_outputs(result, args.out)
+    return json.dumps(result.to_dict(), indent=2) if args.json else _format_result(result)
+
+
+def _break_even_text(result) -> str:
+    value = result.break_even_launch_price_usd_per_kg
+    return "none" if value is None else f"{value:,.0f}"
+
+
+def _compare_command(args) -> str:
+    results = [_run_one(path, cache=not args.no_cache) for path in args.scenarios]
+    if args.json:
+        return json.dumps([r.to_dict() for r in results], indent=2)
+    names = [r.scenario.name for r in results]
+    width = max(14, *(len(n) + 2 for n in names))
+    lines = [
+        f"orbital {__version__}: compare (orbital side; terrestrial in the last rows)",
+        f"  {'':32}" + "".join(f"{n:>{width}}" for n in names),
+    ]
+    for label, key, unit, fmt in _ROWS:
+        lines.append(
+            f"  {label:32}"
+            + "".join(f"{_cell(fmt, r.to_dict()['orbital'][key]):>{width}}" for r in results)
+            + f"  {unit}"
+        )
+    lines.append(
+        f"  {'Terrestrial LCOC':32}"
+        + "".join(f"{r.terrestrial.lcoc_usd_per_mwh:>{width},.0f}" for r in results)
+        + "  USD/MWh"
+    )
+    lines.append(f"  {'Cost ratio':32}" + "".join(f"{r.cost_ratio:>{width}.3g}" for r in results))
+    lines.append(
+        f"  {'Break-even launch price':32}" + "".join(f"{_break_even_text(r):>{width}}" for r in results) + "  USD/kg"
+    )
+    return "\n".join(lines)
+
+
+def _scenarios_command(args) -> str:
+    import tomllib
+
+    from .scenario import bundled_scenarios
+
+    lines = []
+    for name, path in bundled_scenarios().items():
+        description = tomllib.loads(path.read_text("utf-8")).get("scenario", {}).get("description", "")
+        lines.append(f"{name:<20}{description}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------
 # Parser and entry point
 # --------------------------------------------------------------------------------------
 
@@ -1201,6 +1356,38 @@ def _build_parser() -> argparse.ArgumentParser:
     li.add_argument("--workload", choices=tuple(downlink.WORKLOADS), default="inference", help="traffic preset")
     li.add_argument("--fibre-distance", default="1000 km", help="fibre from the station to users; bare km")
     li.set_defaults(handler=lambda args: _format_link(_link_report(args)), report=_link_report)
+
+    rn = commands.add_parser(
+        "run",
+        help="orbital against terrestrial per MW for a scenario file",
+        description=(
+            "Run a scenario (a TOML file, or a bundled name: see 'orbital scenarios') through every physics "
+            "module and print orbital and terrestrial side by side per MW of IT load; with --out, write "
+            "result.json, result.csv and the fully resolved scenario there."
+        ),
+    )
+    rn.add_argument("scenario", help="scenario file or bundled scenario name")
+    rn.add_argument("--out", help="directory for result.json, result.csv and scenario.resolved.toml")
+    rn.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    rn.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
+    rn.set_defaults(handler=_run_command, report=None)
+
+    cp = commands.add_parser(
+        "compare",
+        help="several scenarios side by side",
+        description="Run several scenarios and set their results side by side.",
+    )
+    cp.add_argument("scenarios", nargs="+", help="scenario files or bundled names")
+    cp.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    cp.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
+    cp.set_defaults(handler=_compare_command, report=None)
+
+    sn = commands.add_parser(
+        "scenarios",
+        help="list the bundled scenarios",
+        description="The scenarios that ship with the package, one line each.",
+    )
+    sn.set_defaults(handler=_scenarios_command, report=None, json=False)
     return parser
 
 
@@ -1211,7 +1398,10 @@ def main(argv=None) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", OrbitalWarning)
-            output = json.dumps(args.report(args), indent=2) if args.json else args.handler(args)
+            if args.report is None:
+                output = args.handler(args)
+            else:
+                output = json.dumps(args.report(args), indent=2) if args.json else args.handler(args)
     except OrbitalInputError as exc:
         print(f"orbital {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

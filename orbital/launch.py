@@ -160,12 +160,16 @@ def vehicle(name="falcon-9-reusable") -> LaunchVehicle:
 
 @dataclass(frozen=True)
 class Server:
-    """A unit of compute hardware as sold for the ground: mass [kg], power [W], chassis share [-]."""
+    """A unit of compute hardware as sold for the ground: mass [kg], power [W], accelerators, dense BF16
+    PFLOPS per accelerator, price [USD], chassis share [-]."""
 
     name: str
     description: str
     mass: float
     power: float
+    accelerators: int
+    pflops_per_accelerator: float
+    price: float
     chassis_fraction: float
     status: str
     sources: tuple = field(default=(), compare=False)
@@ -193,6 +197,9 @@ def server(name="gb200-nvl72") -> Server:
         e["description"],
         e["mass_kg"],
         e["power_kw"] * 1e3,
+        e["accelerators"],
+        e["pflops_per_accelerator"],
+        e["price_usd"],
         e["chassis_fraction"],
         e["status"],
         tuple(e["sources"]),
@@ -229,15 +236,14 @@ def hohmann_delta_v(altitude_from, altitude_to):
 
 
 def insertion_delta_v(altitude, inclination, site_latitude):
-    """Velocity to add to the launch site's own to be in a circular orbit [m s⁻¹].
+    """Velocity to add to the launch site's own to be in a circular orbit [m s⁻¹], plane change excluded.
 
     The site moves east at u = ωR cos φ. Launched on the azimuth β that gives
     inclination i (sin β = cos i / cos φ), the orbital velocity v has the
     eastward component v cos i / cos φ, so the velocity to add is
     √(v² + u² − 2 v ωR cos i). Inclinations outside [φ, 180° − φ] cannot be
-    launched into directly: they are reached by a plane change
-    2 v sin(Δi/2) after insertion at the nearest reachable inclination.
-    Gravity and drag losses are taken equal for the orbits a penalty compares.
+    launched into directly: this is the insertion into the nearest reachable
+    one, and :func:`orbit_delta_v_penalty` adds the plane change.
 
     Parameters
     ----------
@@ -250,8 +256,8 @@ def insertion_delta_v(altitude, inclination, site_latitude):
 
     References
     ----------
-    Curtis, Orbital Mechanics for Engineering Students, 3rd ed. (2014), §4.6 and
-    §6.10 (launch azimuth, plane change); Vallado (2013) §6.4.
+    Curtis, Orbital Mechanics for Engineering Students, 3rd ed. (2014), §4.6;
+    Vallado (2013) §6.4.
     """
     i = check_range("inclination", inclination, 0.0, 180.0, unit="deg")
     phi = np.abs(np.asarray(site_latitude, dtype=float))
@@ -259,17 +265,18 @@ def insertion_delta_v(altitude, inclination, site_latitude):
     reachable = np.clip(i, phi, 180.0 - phi)
     omega_r = OMEGA_EARTH * R_EARTH
     u = omega_r * np.cos(np.radians(phi))
-    relative = np.sqrt(v**2 + u**2 - 2.0 * v * omega_r * np.cos(np.radians(reachable)))
-    plane_change = 2.0 * v * np.sin(np.radians(np.abs(reachable - i)) / 2.0)
-    return (relative + plane_change)[()]
+    return np.sqrt(v**2 + u**2 - 2.0 * v * omega_r * np.cos(np.radians(reachable)))[()]
 
 
 def orbit_delta_v_penalty(altitude, inclination, reference_altitude, site_latitude, reference_inclination=None):
     """Extra Δv a circular mission orbit costs beyond the vehicle's reference orbit [m s⁻¹].
 
-    Insertion at the reference altitude into the mission's inclination, against
-    insertion into the reference inclination (default: the site's latitude,
-    due-east launch), plus a Hohmann transfer from the reference altitude.
+    Insertion at the reference altitude into the mission's inclination (or the
+    nearest one the site can reach), against insertion into the reference
+    inclination (default: the site's latitude, due-east launch); a Hohmann
+    transfer from the reference altitude; and the plane change for an
+    inclination outside [φ, 180° − φ], made where it is cheapest, in the
+    higher of the two orbits: 2 v sin(Δi / 2).
 
     Parameters
     ----------
@@ -281,12 +288,18 @@ def orbit_delta_v_penalty(altitude, inclination, reference_altitude, site_latitu
         Launch site latitude [deg].
     reference_inclination : float, optional
         Inclination of the reference orbit [deg].
+
+    References
+    ----------
+    Curtis (2014) §6.10 (plane change); Vallado (2013) §6.4.
     """
-    ref_i = abs(site_latitude) if reference_inclination is None else reference_inclination
-    extra = insertion_delta_v(reference_altitude, inclination, site_latitude) - insertion_delta_v(
-        reference_altitude, ref_i, site_latitude
-    )
-    return (extra + hohmann_delta_v(reference_altitude, altitude))[()]
+    phi = abs(float(site_latitude))
+    ref_i = phi if reference_inclination is None else reference_inclination
+    i = np.asarray(check_range("inclination", inclination, 0.0, 180.0, unit="deg"), dtype=float)
+    extra = insertion_delta_v(reference_altitude, i, phi) - insertion_delta_v(reference_altitude, ref_i, phi)
+    plane = np.abs(np.clip(i, phi, 180.0 - phi) - i)
+    speed = _circular_speed(np.maximum(reference_altitude, np.asarray(altitude, dtype=float)))
+    return (extra + hohmann_delta_v(reference_altitude, altitude) + 2.0 * speed * np.sin(np.radians(plane) / 2.0))[()]
 
 
 def _gto_delta_v(reference_altitude):
@@ -819,7 +832,15 @@ def spacecraft_design(
     cell_name="xtj-flexible",
     battery_name="li-ion-leo",
     coating_name="silver-teflon",
+    panel_name="conventional",
+    loop_name="single-phase",
+    pointing="sun-tracking",
+    attitude="edge-on",
+    eclipse_load=1.0,
     sunlight_days=365.0,
+    illumination=None,
+    radiator_environment=None,
+    density=None,
     **budget_options,
 ) -> SpacecraftDesign:
     """Size one satellite for an IT load on an orbit with the solar, thermal and radiation modules.
@@ -858,10 +879,19 @@ def spacecraft_design(
         Solar activity for drag (:func:`orbital.orbits.solar_activity`).
     radiator_temperature : float
         Radiator surface temperature [K].
-    cell_name, battery_name, coating_name : str
+    cell_name, battery_name, coating_name, panel_name, loop_name : str
         Catalog entries of the solar and thermal modules.
+    pointing, attitude : str
+        Array pointing (:data:`orbital.solar.POINTING_MODES`) and radiator attitude.
+    eclipse_load : float
+        Fraction of the IT load kept up in eclipse [-].
     sunlight_days : float
         Span of sunlight used for sizing [day].
+    illumination, radiator_environment, density : optional
+        The orbit's :class:`orbital.solar.ArrayIllumination`, the coating's
+        :class:`orbital.thermal.RadiatorEnvironment` (at its end-of-life
+        absorptance) and the mean density [kg m⁻³], when already computed (the
+        composer caches them); computed from the orbit otherwise.
     **budget_options
         ``thruster_isp``, ``tank_fraction``, ``structure_fraction``, ``margin`` of :func:`mass_budget`.
 
@@ -885,15 +915,25 @@ def spacecraft_design(
     check_range("communications mass", comms, 0.0, np.inf, unit="kg")
     check_range("enclosure area", enclosure, 0.0, np.inf, unit="m2/kW", scale=1e-3)
 
-    series = orbit.sunlight(days=sunlight_days, step=60.0)
-    illumination = solar.array_illumination(series, orbit.altitude, "sun-tracking")
+    if illumination is None or radiator_environment is None:
+        series = orbit.sunlight(days=sunlight_days, step=60.0)
+    if illumination is None:
+        illumination = solar.array_illumination(series, orbit.altitude, pointing)
     power_system = solar.size_power_system(
-        illumination, power, solar.cell(cell_name), solar.battery(battery_name), lifetime
+        illumination,
+        power,
+        solar.cell(cell_name),
+        solar.battery(battery_name),
+        lifetime,
+        eclipse_load_fraction=eclipse_load,
     )
-    coat = thermal.coating(coating_name)
-    alpha = float(thermal.absorptance_at(lifetime, coat.absorptance, coat.absorptance_rate))
-    environment = thermal.radiator_environment(series, orbit.altitude, alpha, coat.emittance, 2, "edge-on")
-    radiator = thermal.size_radiator(power, radiator_temperature, environment, thermal.panel(), thermal.loop())
+    if radiator_environment is None:
+        coat = thermal.coating(coating_name)
+        alpha = float(thermal.absorptance_at(lifetime, coat.absorptance, coat.absorptance_rate))
+        radiator_environment = thermal.radiator_environment(series, orbit.altitude, alpha, coat.emittance, 2, attitude)
+    radiator = thermal.size_radiator(
+        power, radiator_temperature, radiator_environment, thermal.panel(panel_name), thermal.loop(loop_name)
+    )
     parts = {
         "compute": server(server_name).specific_mass(chassis_removed),
         "solar_array": float(power_system.array_mass) / power,
@@ -906,7 +946,9 @@ def spacecraft_design(
     disposal = float(deorbit_delta_v(orbit.altitude))
     area = float(power_system.array_area) + float(radiator.area)
     drag_dv, ballistic = 0.0, np.inf
-    density = orbit.mean_density(activity) if orbit.altitude <= 1000e3 and ram > 0 else 0.0
+    if density is None:
+        density = orbit.mean_density(activity) if orbit.altitude <= 1000e3 else 0.0
+    density = density if ram > 0 else 0.0
     for _ in range(4):  # the drag Δv depends on the mass it adds to; converges in a few passes
         budget = mass_budget(
             **parts, drag_delta_v_per_year=drag_dv, lifetime=lifetime, disposal_delta_v=disposal, **budget_options

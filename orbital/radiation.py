@@ -31,15 +31,13 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import warnings
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import numpy as np
 from astropy.time import Time
-from scipy.interpolate import PchipInterpolator
 
+from .cache import cache_dir, write_atomically
 from .catalogs import load, lookup
 from .constants import DAY, JULIAN_YEAR, R_EARTH
 from .errors import OrbitalInputError, OrbitalWarning, check_choice, check_range
@@ -50,6 +48,7 @@ __all__ = [
     "GCR_SPECIES",
     "MODULATION_POTENTIAL",
     "Accelerator",
+    "ClusterEffects",
     "CosmicRays",
     "DoseDepth",
     "EventRates",
@@ -57,6 +56,8 @@ __all__ = [
     "TrappedEnvironment",
     "accelerator",
     "areal_density",
+    "catalog_names",
+    "cluster_effects",
     "cutoff_rigidity",
     "cosmic_rays",
     "daly_checkpoint_interval",
@@ -440,13 +441,6 @@ def _loglog_interp(x, xp, fp):
     return np.where(x > xp[positive][-1], 0.0, np.exp(log_f))[()]
 
 
-def _cache_dir() -> Path:
-    root = os.environ.get("ORBITAL_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "orbital"
-    )
-    return Path(root)
-
-
 def _orbit_key(orbit: Orbit) -> dict:
     return {
         "altitude": orbit.altitude,
@@ -498,7 +492,7 @@ def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", ca
         "version": 1,
     }
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
-    path = _cache_dir() / f"trapped-{digest}.json"
+    path = cache_dir() / f"trapped-{digest}.json"
     if cache and path.exists():
         try:
             return TrappedEnvironment.from_json(path.read_text())
@@ -526,7 +520,7 @@ def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", ca
         cutoff=np.asarray(cutoff_rigidity(mcilwain_l(jd, ecef)), dtype=float),
     )
     if cache:
-        _write_atomically(path, env.to_json())
+        write_atomically(path, env.to_json())
     return env
 
 
@@ -540,19 +534,6 @@ def _loglog_rows(x, xp, rows):
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.exp((1 - w) * np.log(np.where(both, lo, 1.0)) + w * np.log(np.where(both, hi, 1.0)))
     return np.where(both, value, 0.0)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 # --------------------------------------------------------------------------------------
@@ -647,6 +628,7 @@ def _shieldose(thickness, electron=None, trapped=None, untrapped=None):
     bremsstrahlung and untrapped-proton doses.
     """
     import spacepy.irbempy as irbem
+    from scipy.interpolate import PchipInterpolator
 
     # SHIELDOSE-2's results depend on the depth list it is given (zeros for two depths,
     # several % shifts between sparse lists): always run it on one fixed dense grid and
@@ -1327,6 +1309,66 @@ def tid_lifetime(dose_per_year, limit):
 
 
 @dataclass(frozen=True)
+class ClusterEffects:
+    """What a dose rate and a proton flux do to a cluster (rates per chip-day; times in s).
+
+    ``per_chip_day`` holds the four events by both routes (``*_dose`` per rad,
+    ``*_flux`` by cross-section); interruptions add the ground fleet's rate to
+    the radiation-induced UE, SEFI and crashes.
+    """
+
+    per_chip_day: dict
+    interruptions_per_chip_day: float
+    cluster_interruptions_per_hour: float
+    ground_cluster_interruptions_per_hour: float
+    checkpoint_interval: float
+    goodput: float
+    ground_goodput: float
+    tid_lifetime_years: float
+    tid_no_hard_failure_years: float
+
+
+def cluster_effects(chip: Accelerator, chips, dose_per_year, proton_flux, checkpoint_time, restart_time=None):
+    """Event rates, interruptions, checkpoint interval, goodput and dose life of a cluster.
+
+    Parameters
+    ----------
+    chip : Accelerator
+        Beam-test response.
+    chips : int
+        Accelerators in the cluster.
+    dose_per_year : float
+        Dose behind the shield [rad(Si) yr⁻¹].
+    proton_flux : float
+        Protons above the effects' threshold behind the shield [cm⁻² s⁻¹].
+    checkpoint_time, restart_time : float
+        Checkpoint write and restart times [s] (restart defaults to the write time).
+
+    Returns
+    -------
+    ClusterEffects
+    """
+    chips = int(check_range("chips", chips, 1, 1e9))
+    dose_year = float(check_range("dose per year", dose_per_year, 0.0, np.inf, unit="rad/yr", low_open=True))
+    rates = event_rates(chip, dose_year / JULIAN_YEAR, proton_flux)
+    per_day = {k: float(v) * DAY for k, v in asdict(rates).items()}
+    per_chip = GROUND_INTERRUPTIONS_PER_CHIP_DAY + per_day["ue_dose"] + per_day["sefi_dose"] + per_day["crash_dose"]
+    cluster_per_second = chips * per_chip / DAY
+    ground_per_second = chips * GROUND_INTERRUPTIONS_PER_CHIP_DAY / DAY
+    return ClusterEffects(
+        per_chip_day=per_day,
+        interruptions_per_chip_day=per_chip,
+        cluster_interruptions_per_hour=cluster_per_second * 3600.0,
+        ground_cluster_interruptions_per_hour=ground_per_second * 3600.0,
+        checkpoint_interval=float(daly_checkpoint_interval(checkpoint_time, 1.0 / cluster_per_second)),
+        goodput=float(goodput(checkpoint_time, 1.0 / cluster_per_second, restart_time)),
+        ground_goodput=float(goodput(checkpoint_time, 1.0 / ground_per_second, restart_time)),
+        tid_lifetime_years=float(tid_lifetime(dose_year, chip.tid_limit)),
+        tid_no_hard_failure_years=float(tid_lifetime(dose_year, chip.tid_no_hard_failure)),
+    )
+
+
+@dataclass(frozen=True)
 class RadiationSummary:
     """Radiation on one orbit and what it does to a cluster, side by side with the ground.
 
@@ -1453,13 +1495,8 @@ def radiation_summary(
     galactic = cosmic_rays(env, shielding, modulation_potential, see_threshold)
     trapped_flux_behind = float(shielded_proton_flux(env, shielding, see_threshold))
     flux = trapped_flux_behind + float(galactic.proton_flux[0])
-    rates = event_rates(chip, dose_year / JULIAN_YEAR, flux)
-    per_day = {k: float(v) * DAY for k, v in asdict(rates).items()}
-    radiation_interruptions = per_day["ue_dose"] + per_day["sefi_dose"] + per_day["crash_dose"]
-    per_chip = GROUND_INTERRUPTIONS_PER_CHIP_DAY + radiation_interruptions
-    cluster_per_second = chips * per_chip / DAY
-    ground_per_second = chips * GROUND_INTERRUPTIONS_PER_CHIP_DAY / DAY
-    interval = float(daly_checkpoint_interval(checkpoint_time, 1.0 / cluster_per_second))
+    effects = cluster_effects(chip, chips, dose_year, flux, checkpoint_time, restart_time)
+    per_day = effects.per_chip_day
     ground = neutrons = None
     if ground_neutron_flux is not None:
         neutrons = float(
@@ -1510,15 +1547,15 @@ def radiation_summary(
         crash_per_chip_day=per_day["crash_dose"],
         flux_route={k.replace("_flux", ""): v for k, v in per_day.items() if k.endswith("_flux")},
         ground_interruptions_per_chip_day=GROUND_INTERRUPTIONS_PER_CHIP_DAY,
-        interruptions_per_chip_day=per_chip,
-        cluster_interruptions_per_hour=cluster_per_second * 3600.0,
-        ground_cluster_interruptions_per_hour=ground_per_second * 3600.0,
+        interruptions_per_chip_day=effects.interruptions_per_chip_day,
+        cluster_interruptions_per_hour=effects.cluster_interruptions_per_hour,
+        ground_cluster_interruptions_per_hour=effects.ground_cluster_interruptions_per_hour,
         checkpoint_time=float(checkpoint_time),
-        checkpoint_interval=interval,
-        goodput=float(goodput(checkpoint_time, 1.0 / cluster_per_second, restart_time)),
-        ground_goodput=float(goodput(checkpoint_time, 1.0 / ground_per_second, restart_time)),
-        tid_lifetime_years=float(tid_lifetime(dose_year, chip.tid_limit)),
-        tid_no_hard_failure_years=float(tid_lifetime(dose_year, chip.tid_no_hard_failure)),
+        checkpoint_interval=effects.checkpoint_interval,
+        goodput=effects.goodput,
+        ground_goodput=effects.ground_goodput,
+        tid_lifetime_years=effects.tid_lifetime_years,
+        tid_no_hard_failure_years=effects.tid_no_hard_failure_years,
         solar_event=event,
         ground_neutron_flux=neutrons,
         ground_rates_per_chip_day=ground,

@@ -984,6 +984,8 @@ class GroundYield:
         Irradiance-weighted mean cell temperature [K].
     source : str
         Weather data source.
+    hourly_output : numpy.ndarray
+        DC output per m² of panel, hour by hour through the year [W m⁻²].
     """
 
     site: str
@@ -995,6 +997,7 @@ class GroundYield:
     energy_density: float
     mean_cell_temperature: float
     source: str
+    hourly_output: np.ndarray = field(default=None, repr=False)
 
 
 _COORDINATES = re.compile(r"^\s*([-+]?\d+(?:\.\d*)?)\s*,\s*([-+]?\d+(?:\.\d*)?)\s*$")
@@ -1139,11 +1142,8 @@ def ground_yield(
     eta = cell_efficiency(t_cell, eta_ref, c.temperature_coefficient, c.reference_temperature)
     hours = 3600.0
     insolation = poa_global.sum() * hours * (JULIAN_YEAR / (len(poa_global) * hours))
-    energy = (
-        array_power(1.0, poa_global, eta, c.packing_factor, c.assembly_factor).sum()
-        * hours
-        * (JULIAN_YEAR / (len(poa_global) * hours))
-    )
+    hourly = np.asarray(array_power(1.0, poa_global, eta, c.packing_factor, c.assembly_factor), dtype=float)
+    energy = hourly.sum() * hours * (JULIAN_YEAR / (len(poa_global) * hours))
     return GroundYield(
         site=site,
         latitude=latitude,
@@ -1154,4 +1154,5 @@ def ground_yield(
         energy_density=float(energy),
         mean_cell_temperature=float(np.sum(t_cell * poa_global) / poa_global.sum()),
         source=source,
+        hourly_output=hourly,
     )

@@ -24,6 +24,7 @@ def sun_2000_2100():
     with (
         warnings.catch_warnings(),
         iers.conf.set_temp("auto_download", False),
+        iers.conf.set_temp("auto_max_age", None),  # an IERS table opened earlier in the session may be stale
         iers.conf.set_temp("iers_degraded_accuracy", "ignore"),
     ):
         warnings.simplefilter("ignore")  # ERFA's "dubious year" for UTC beyond known leap seconds

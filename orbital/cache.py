@@ -1,0 +1,68 @@
+"""The disk cache of orbit physics, and atomic file writes.
+
+Entries are JSON files in ``$ORBITAL_CACHE_DIR`` (default ``$XDG_CACHE_HOME/orbital``
+or ``~/.cache/orbital``), named by a hash of everything that determines them, and
+written atomically: a reader sees a whole entry or none. A damaged entry is
+recomputed and overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["cache_dir", "cached", "write_atomically"]
+
+
+def cache_dir() -> Path:
+    """The cache directory (created on first write)."""
+    root = os.environ.get("ORBITAL_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "orbital"
+    )
+    return Path(root)
+
+
+def write_atomically(path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same directory, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def cached(kind: str, key: dict, compute, enabled=True):
+    """The JSON-able value ``compute()`` returns for ``key``, from the disk cache when present.
+
+    Parameters
+    ----------
+    kind : str
+        Prefix of the cache file name.
+    key : dict
+        Everything the value depends on (JSON-able); hashed into the file name.
+    compute : callable
+        Returns a JSON-able value.
+    enabled : bool
+        Read and write the cache.
+    """
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
+    path = cache_dir() / f"{kind}-{digest}.json"
+    if enabled and path.exists():
+        try:
+            return json.loads(path.read_text())
+        except (ValueError, OSError):
+            pass  # damaged: recompute and overwrite
+    value = compute()
+    if enabled:
+        write_atomically(path, json.dumps(value))
+    return value

@@ -1,0 +1,547 @@
+"""The composer: a scenario in, orbital and terrestrial side by side per MW of IT load out.
+
+Like pvlib's ModelChain, :func:`run` only calls the physics modules and does the
+bookkeeping: the orbit's sunlight, heat environment, drag, radiation and links
+(:func:`orbit_physics`, cached on disk because they cost seconds), then the
+satellite's mass budget, launches, goodput and hardware attrition, and the
+terrestrial facility's power, water and CO₂, then both sides' discounted costs
+and the levelized cost of compute. It does no physics itself.
+
+Levelized cost of compute (LCOC) = present value of all costs / present value
+of useful IT energy, where useful energy is the IT power × hours × goodput ×
+surviving hardware (no repair in orbit; ground hardware is replaced, at a
+cost) × uptime. The break-even launch price solves LCOC_orbit(p) = LCOC_ground
+for the price per kg to the vehicle's reference orbit.
+"""
+
+from __future__ import annotations
+
+import math
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from . import downlink, launch, radiation, solar, terrestrial, thermal
+from .cache import cached
+from .constants import DAY, JULIAN_YEAR
+from .errors import OrbitalInputError
+from .orbits import Orbit
+from .scenario import Scenario
+from .terrestrial import KWH
+
+__all__ = ["HARDWARE_FAILURES_PER_ACCELERATOR_YEAR", "Result", "Side", "orbit_physics", "run"]
+
+#: Accelerators needing replacement per accelerator-year on the ground: the faulty-GPU
+#: (30.1 %) and HBM3 (17.2 %) shares of 419 unexpected interruptions in 54 days on 16,384
+#: H100 GPUs (Meta, "The Llama 3 Herd of Models", arXiv:2407.21783, 2024). In orbit these
+#: are not repaired: the cluster shrinks at this rate.
+HARDWARE_FAILURES_PER_ACCELERATOR_YEAR = (0.301 + 0.172) * 419.0 / (54.0 * 16384.0) * 365.25
+
+_HOURS_PER_YEAR = JULIAN_YEAR / 3600.0
+_PHYSICS_VERSION = 1
+
+
+# --------------------------------------------------------------------------------------
+# The orbit's physics, computed once per orbit and settings and cached
+# --------------------------------------------------------------------------------------
+
+
+def _orbit(sc: Scenario) -> Orbit:
+    o = sc.orbit
+    if o.sun_synchronous:
+        return Orbit.sun_synchronous(o.altitude, o.ltan, o.epoch, o.eccentricity)
+    return Orbit(altitude=o.altitude, inclination=o.inclination, raan=0.0, epoch=o.epoch, eccentricity=o.eccentricity)
+
+
+def _physics_key(sc: Scenario) -> dict:
+    def section(name, keys):
+        values = sc.values[name]
+        return {k: (values[k].isot if hasattr(values[k], "isot") else values[k]) for k in keys}
+
+    return {
+        "version": _PHYSICS_VERSION,
+        "orbit": section("orbit", list(sc.values["orbit"])),
+        "solar": section("solar", ["pointing"]),
+        "thermal": section("thermal", ["coating", "attitude"]),
+        "lifetime": sc.finance.lifetime,
+        "radiation": section("radiation", ["shielding", "solar", "track_days", "track_samples"]),
+        "launch": section("launch", ["solar_activity"]),
+        "downlink": section(
+            "downlink", ["band", "stations", "min_elevation", "availability", "days", "step", "fibre_distance"]
+        ),
+    }
+
+
+def orbit_physics(sc: Scenario, cache=True) -> dict:
+    """Sunlight, radiator environment, drag density, radiation and links of the scenario's orbit.
+
+    Everything here costs seconds (a year of SGP4 sunlight, NRLMSIS, IRBEM and
+    SHIELDOSE-2, passes and ITU-R attenuation), so the result is cached on disk
+    (:func:`orbital.cache.cached`) keyed on every setting it depends on.
+
+    Returns
+    -------
+    dict
+        JSON-able: ``summary`` (sunlight), ``illumination``, ``radiator_environment``,
+        ``density``, ``radiation`` (dose and proton flux behind the shield, SAA
+        fraction) and ``link`` (contacts, rates, volume, latency terms).
+    """
+
+    orbit = _orbit(sc)
+
+    def sunlight_part():
+        o = sc.orbit
+        series = orbit.sunlight(days=o.sunlight_days / DAY, step=o.sunlight_step, shadow=o.shadow)
+        summary = series.summary()
+        illumination = solar.array_illumination(series, orbit.altitude, sc.solar.pointing)
+        coat = thermal.coating(sc.thermal.coating)
+        alpha = float(thermal.absorptance_at(sc.finance.lifetime, coat.absorptance, coat.absorptance_rate))
+        environment = thermal.radiator_environment(
+            series, orbit.altitude, alpha, coat.emittance, 2, sc.thermal.attitude
+        )
+        density = orbit.mean_density(sc.launch.solar_activity) if orbit.altitude <= 1000e3 else 0.0
+        return {
+            "summary": {
+                "sunlit_fraction": summary.sunlit_fraction,
+                "eclipse_days": summary.eclipse_days,
+                "max_eclipse_s": summary.max_eclipse_s,
+            },
+            "illumination": {
+                k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in asdict(illumination).items()
+            },
+            "radiator_environment": {
+                k: float(v) if not isinstance(v, str) else v for k, v in asdict(environment).items()
+            },
+            "density": float(density),
+        }
+
+    def radiation_part():
+        r = sc.radiation
+        env = radiation.trapped_environment(orbit, r.track_days / DAY, int(r.track_samples), r.solar)
+        dose = radiation.dose_depth(env, [r.shielding])
+        galactic = radiation.cosmic_rays(env, r.shielding)
+        flux = float(radiation.shielded_proton_flux(env, r.shielding)) + float(galactic.proton_flux[0])
+        return {
+            "radiation": {
+                "dose_per_year": float(dose.total[0]),
+                "proton_flux": flux,
+                "saa_fraction": env.saa_fraction,
+                "cosmic_ray_dose": float(dose.cosmic_ray[0]),
+            }
+        }
+
+    def link_part():
+        d = sc.downlink
+        stations = [s.strip() for s in d.stations.split(",") if s.strip()] or None
+        link = downlink.link_summary(
+            orbit,
+            d.band,
+            stations,
+            min_elevation=d.min_elevation,
+            availability=d.availability,
+            days=d.days / DAY,
+            step=d.step,
+            fibre_length=d.fibre_distance,
+        )
+        keep = (
+            "contact_minutes_per_day",
+            "passes_per_day",
+            "data_rate",
+            "daily_volume",
+            "round_trip_latency",
+            "mean_wait_for_contact",
+            "terrestrial_round_trip_latency",
+            "isl_capacity",
+        )
+        return {"link": {k: getattr(link, k) for k in keep}}
+
+    def compute():
+        # The three parts are independent and spend their time in compiled code (SGP4 and numpy,
+        # IRBEM's Fortran, itur's map loading): threads overlap them on a cold cache.
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            parts = [pool.submit(part) for part in (link_part, radiation_part, sunlight_part)]
+            result = {
+                "orbit": {
+                    "altitude": orbit.altitude,
+                    "inclination": orbit.inclination,
+                    "period": orbit.period,
+                    "ltan": orbit.ltan,
+                }
+            }
+            for part in parts:
+                result.update(part.result())
+        return result
+
+    return cached("physics", _physics_key(sc), compute, enabled=cache)
+
+
+# --------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the comparison, per MW of IT load (units in the field names)."""
+
+    capex_usd_per_w: float
+    opex_usd_per_mw_year: float
+    lifetime_cost_usd_per_mw: float
+    lcoc_usd_per_mwh: float
+    usd_per_accelerator_hour: float
+    usd_per_pflop_day: float
+    mass_kg_per_kw: float | None
+    launches_per_mw: float | None
+    array_area_m2_per_mw: float | None
+    radiator_area_m2_per_mw: float | None
+    sunlit_fraction: float | None
+    goodput: float
+    useful_fraction: float
+    water_m3_per_mw_year: float
+    co2_t_per_mw_year: float
+    capex_breakdown_usd_per_w: dict
+    opex_breakdown_usd_per_mw_year: dict
+
+
+@dataclass(frozen=True)
+class Result:
+    """A scenario's answer: both sides per MW, their ratio, the break-even launch price, the physics behind."""
+
+    scenario: Scenario
+    orbital: Side
+    terrestrial: Side
+    cost_ratio: float
+    break_even_launch_price_usd_per_kg: float | None
+    break_even_note: str
+    physics: dict
+    derived: dict
+
+    def to_dict(self) -> dict:
+        """The JSON structure of ``orbital run --json``."""
+        from . import __version__
+
+        return {
+            "orbital_version": __version__,
+            "scenario": self.scenario.name,
+            "orbital": asdict(self.orbital),
+            "terrestrial": asdict(self.terrestrial),
+            "cost_ratio": self.cost_ratio,
+            "break_even_launch_price_usd_per_kg": self.break_even_launch_price_usd_per_kg,
+            "break_even_note": self.break_even_note,
+            "physics": self.physics,
+        }
+
+
+# --------------------------------------------------------------------------------------
+# Money
+# --------------------------------------------------------------------------------------
+
+
+def _present_value_factors(lifetime_years, rate):
+    """Discount factors at the middle of each year of the life, and the years' weights (a part year last)."""
+    n = max(int(math.ceil(lifetime_years - 1e-9)), 1)
+    weights = np.ones(n)
+    weights[-1] = lifetime_years - (n - 1)
+    mid = np.arange(n) + weights / 2.0
+    return (1.0 + rate) ** -mid, weights, mid
+
+
+def _levelize(capex, opex_per_year, energy_per_year, accelerators, pflops, lifetime_years, rate):
+    """PV of costs and LCOC [USD/MWh], USD per accelerator-hour and per PFLOP-day.
+
+    ``energy_per_year`` is an array over the life's years (useful IT energy, J);
+    ``opex_per_year`` a constant [USD yr⁻¹].
+    """
+    factor, weights, _ = _present_value_factors(lifetime_years, rate)
+    cost = capex + float(np.sum(opex_per_year * weights * factor))
+    energy = float(np.sum(energy_per_year * weights * factor))  # J, discounted
+    if energy <= 0:
+        raise OrbitalInputError("the scenario delivers no useful compute over its life")
+    useful_hours = energy / (1e6 * 3600.0)  # MW-hours of useful IT energy per MW
+    return {
+        "lifetime_cost": cost,
+        "lcoc": cost / (energy / (3600.0 * 1e6)),
+        "accelerator_hour": cost / (useful_hours * accelerators),
+        "pflop_day": cost / (useful_hours / 24.0 * accelerators * pflops),
+    }
+
+
+# --------------------------------------------------------------------------------------
+# The composer
+# --------------------------------------------------------------------------------------
+
+
+def run(sc: Scenario, cache=True) -> Result:
+    """Orbital against terrestrial per MW of IT load for a scenario.
+
+    Parameters
+    ----------
+    sc : Scenario
+        From :func:`orbital.scenario.load_scenario` (or ``parse_scenario``).
+    cache : bool
+        Use the disk cache for the orbit physics.
+
+    Returns
+    -------
+    Result
+    """
+    physics = orbit_physics(sc, cache)
+    orbital, extra, derived = _orbital_side(sc, physics)
+    ground = _terrestrial_side(sc, extra)
+    price_ref = extra["price_per_kg_reference"]
+    ratio = orbital.lcoc_usd_per_mwh / ground.lcoc_usd_per_mwh
+    # LCOC_orbit is linear in the launch price: two evaluations give the line.
+    slope = extra["lcoc_per_launch_price"]
+    intercept = orbital.lcoc_usd_per_mwh - slope * price_ref
+    ceiling = sc.launch.break_even_ceiling
+    if slope <= 0:
+        break_even, note = None, "launch price does not affect the orbital cost"
+    else:
+        p = (ground.lcoc_usd_per_mwh - intercept) / slope
+        if p < 0:
+            break_even, note = None, "none: the orbit costs more than the ground even with free launch"
+        elif p > ceiling:
+            break_even, note = None, f"none below {ceiling:,.0f} USD/kg"
+        else:
+            break_even, note = float(p), "price per kg to the vehicle's reference orbit"
+    physics_out = {
+        **extra["report"],
+        "link": physics["link"],
+        "radiation_environment": physics["radiation"],
+        "sunlight": physics["summary"],
+    }
+    return Result(sc, orbital, ground, float(ratio), break_even, note, physics_out, derived)
+
+
+def _orbital_side(sc: Scenario, physics: dict):
+    c, lc, r, f = sc.compute, sc.launch, sc.radiation, sc.finance
+    server = launch.server(c.server)
+    chip = radiation.accelerator(c.accelerator)
+    hardware_price = server.price / server.power if c.hardware_price is None else c.hardware_price
+    derived = {"compute": {"hardware_price": f"{hardware_price:.4g} USD/W"}} if c.hardware_price is None else {}
+    lifetime_years = f.lifetime / JULIAN_YEAR
+    it_power = c.it_power
+    per_mw = 1e6 / it_power
+    accelerators_per_mw = server.accelerators / server.power * 1e6
+    # Goodput belongs to one synchronous job: a 40 MW site runs many, each checkpointing on its own.
+    chips = max(int(round(accelerators_per_mw * min(r.job_it_power, it_power) / 1e6)), 1)
+
+    orbit = _orbit(sc)
+    illumination = solar.ArrayIllumination(
+        **{k: (np.asarray(v) if isinstance(v, list) else v) for k, v in physics["illumination"].items()}
+    )
+    environment = thermal.RadiatorEnvironment(**physics["radiator_environment"])
+    design = launch.spacecraft_design(
+        orbit,
+        c.satellite_it_power,
+        f.lifetime,
+        server_name=c.server,
+        chassis_removed=c.chassis_removed,
+        shielding=r.shielding,
+        enclosure_area_per_watt=r.enclosure_area,
+        power_management_per_watt=lc.power_management,
+        communications_mass=lc.communications,
+        ram_area_fraction=lc.ram_area_fraction,
+        radiator_temperature=sc.thermal.radiator_temperature,
+        cell_name=sc.solar.cell,
+        battery_name=sc.solar.battery,
+        coating_name=sc.thermal.coating,
+        panel_name=sc.thermal.panel,
+        loop_name=sc.thermal.loop,
+        pointing=sc.solar.pointing,
+        attitude=sc.thermal.attitude,
+        eclipse_load=sc.solar.eclipse_load,
+        illumination=illumination,
+        radiator_environment=environment,
+        density=physics["density"],
+        thruster_isp=lc.thruster_isp,
+        structure_fraction=lc.structure_fraction,
+        margin=lc.margin,
+    )
+    satellites = math.ceil(it_power / c.satellite_it_power - 1e-9)
+
+    vehicle = launch.vehicle(lc.vehicle)
+    pricing = {}
+    if lc.year is not None:
+        pricing["year"] = lc.year
+    elif lc.price_per_kg is not None:
+        pricing["price_per_kg"] = lc.price_per_kg
+    if vehicle.kind == "rideshare":
+        raise OrbitalInputError(
+            f"[launch] vehicle = {vehicle.name!r}: a constellation of MW-class satellites does "
+            "not fly as rideshare; pick a dedicated vehicle"
+        )
+    capacity = float(launch.capacity_to_orbit(vehicle, orbit.altitude, orbit.inclination))
+    if design.mass > capacity * lc.fill:
+        raise OrbitalInputError(
+            f"a {c.satellite_it_power / 1e3:g} kW satellite weighs {design.mass:,.0f} kg, more than {vehicle.name} "
+            f"carries to this orbit ({capacity:,.0f} kg at fill {lc.fill:g}): lower [compute] satellite_it_power "
+            "or pick a larger [launch] vehicle"
+        )
+    launch_price = float(launch.launch_price(vehicle, **pricing))
+    per_launch = int(launch.satellites_per_launch(design.mass, capacity, lc.fill)[2])
+    # Per MW the fleet's launches are counted as a fraction (a larger fleet fills its last launch);
+    # the whole launches the scenario's own cluster needs are reported beside.
+    launches = satellites / per_launch
+    price_ref = launch_price / vehicle.capacity_reference
+
+    budget = design.budget.items
+    compute_mass = float(budget["compute"]) * c.satellite_it_power
+    bus_mass = design.mass - compute_mass - float(budget["propellant"]) * c.satellite_it_power
+    capex = {
+        "hardware": hardware_price,
+        "spacecraft": lc.bus_cost * bus_mass * satellites / it_power,
+        "launch": launches * launch_price / it_power,
+        "nre": f.nre / it_power,
+    }
+    opex = {"operations": f.orbital_operations * JULIAN_YEAR * 1e6}
+
+    effects = radiation.cluster_effects(
+        chip, chips, physics["radiation"]["dose_per_year"], physics["radiation"]["proton_flux"], r.checkpoint_time
+    )
+    shadow_fraction = float(illumination.orbit_shadow_time.mean() / illumination.period)
+    eclipse_factor = 1.0 - shadow_fraction * (1.0 - sc.solar.eclipse_load)
+    _, weights, mid = _present_value_factors(lifetime_years, f.discount_rate)
+    survival = np.exp(-HARDWARE_FAILURES_PER_ACCELERATOR_YEAR * mid) * (mid < effects.tid_lifetime_years)
+    energy = 1e6 * JULIAN_YEAR * effects.goodput * eclipse_factor * survival  # J per MW per year
+    money = _levelize(
+        sum(capex.values()) * 1e6,
+        sum(opex.values()),
+        energy,
+        accelerators_per_mw,
+        server.pflops_per_accelerator,
+        lifetime_years,
+        f.discount_rate,
+    )
+    useful_fraction = float(np.sum(energy * weights) / (1e6 * JULIAN_YEAR * lifetime_years))
+    # The launch term is the only one the launch price moves: its derivative in closed form.
+    factor, _, _ = _present_value_factors(lifetime_years, f.discount_rate)
+    discounted_mwh = float(np.sum(energy * weights * factor)) / (3600.0 * 1e6)
+    lcoc_per_price = launches * vehicle.capacity_reference / it_power * 1e6 / discounted_mwh
+
+    mass_per_mw_launched = design.mass * satellites * per_mw
+    side = Side(
+        capex_usd_per_w=sum(capex.values()),
+        opex_usd_per_mw_year=sum(opex.values()),
+        lifetime_cost_usd_per_mw=money["lifetime_cost"],
+        lcoc_usd_per_mwh=money["lcoc"],
+        usd_per_accelerator_hour=money["accelerator_hour"],
+        usd_per_pflop_day=money["pflop_day"],
+        mass_kg_per_kw=float(design.budget.total) * 1e3,
+        launches_per_mw=launches * per_mw,
+        array_area_m2_per_mw=design.array_area * satellites * per_mw,
+        radiator_area_m2_per_mw=design.radiator_area * satellites * per_mw,
+        sunlit_fraction=physics["summary"]["sunlit_fraction"],
+        goodput=effects.goodput,
+        useful_fraction=useful_fraction,
+        water_m3_per_mw_year=0.0,
+        co2_t_per_mw_year=lc.co2_per_kg * mass_per_mw_launched / 1e3 / lifetime_years,
+        capex_breakdown_usd_per_w=capex,
+        opex_breakdown_usd_per_mw_year=opex,
+    )
+    need = downlink.demand(it_power, sc.downlink.workload)
+    link = physics["link"]
+    report = {
+        "satellites": satellites,
+        "satellite_mass_kg": design.mass,
+        "satellites_per_launch": per_launch,
+        "launches": math.ceil(launches - 1e-9),
+        "capacity_kg": capacity,
+        "launch_price_usd": launch_price,
+        "price_per_kg_reference": price_ref,
+        "mass_budget_kg_per_kw": {k: float(v) * 1e3 for k, v in budget.items()},
+        "drag_delta_v_m_per_s_per_year": design.drag_delta_v_per_year,
+        "accelerators": chips,
+        "dose_rad_si_per_year": physics["radiation"]["dose_per_year"],
+        "cluster_interruptions_per_hour": effects.cluster_interruptions_per_hour,
+        "ground_cluster_interruptions_per_hour": effects.ground_cluster_interruptions_per_hour,
+        "tid_lifetime_years": effects.tid_lifetime_years,
+        "hardware_failures_per_accelerator_year": HARDWARE_FAILURES_PER_ACCELERATOR_YEAR,
+        "demand_bps": need.busier,
+        "capacity_to_demand": link["daily_volume"] * 8.0 / DAY / need.busier,
+    }
+    extra = {
+        "price_per_kg_reference": price_ref,
+        "lcoc_per_launch_price": lcoc_per_price,
+        "report": report,
+        "chips": chips,
+        "accelerators_per_mw": accelerators_per_mw,
+        "server": server,
+        "hardware_price": hardware_price,
+        "ground_goodput": effects.ground_goodput,
+    }
+    return side, extra, derived
+
+
+def _terrestrial_side(sc: Scenario, extra: dict) -> Side:
+    t, f = sc.terrestrial, sc.finance
+    lifetime_years = f.lifetime / JULIAN_YEAR
+    mw = 1e6
+    facility = float(terrestrial.facility_energy(mw, t.pue, t.availability))
+    it_energy = mw * t.availability * JULIAN_YEAR
+    capex = {"hardware": extra["hardware_price"], "construction": t.capex}
+    opex = {
+        "maintenance": t.maintenance * t.capex * mw,
+        "hardware_replacement": HARDWARE_FAILURES_PER_ACCELERATOR_YEAR * extra["hardware_price"] * mw,
+    }
+    if t.power_source == "grid":
+        bill, co2 = terrestrial.grid_power(facility, t.electricity_price, t.grid_co2)
+        opex["electricity"] = float(bill)
+    elif t.power_source == "gas":
+        heat_rate = t.gas_heat_rate * terrestrial.MMBTU / 1e6 / KWH  # BTU per kWh -> J of fuel per J
+        co2_per_joule = terrestrial.data()["gas_turbine"]["co2_kg_per_mmbtu"] / terrestrial.MMBTU
+        plant, fuel, co2 = terrestrial.gas_turbine_power(
+            mw * t.pue, facility, t.gas_capex, heat_rate, t.gas_price, t.gas_capacity_factor, co2_per_joule
+        )
+        capex["power_plant"] = float(plant) / mw
+        opex["fuel"] = float(fuel)
+    else:
+        ground = _ground_solar(t.site, t.solar_cell)
+        cell = solar.cell(t.solar_cell)
+        rated = 1000.0 * cell.efficiency * cell.packing_factor  # STC rating per m² of array
+        system = terrestrial.solar_storage_power(
+            mw * t.pue, np.asarray(ground["hourly_output"]), rated, t.array_oversize, t.round_trip_efficiency
+        )
+        capex["solar_array"] = system.array_rated_power * t.pv_capex / mw
+        capex["storage"] = system.storage_energy * t.storage_capex / mw
+        bill, co2 = terrestrial.grid_power(system.grid_energy, t.electricity_price, t.grid_co2)
+        opex["backup_electricity"] = float(bill)
+    goodput = extra["ground_goodput"]
+    energy = np.full(max(int(math.ceil(lifetime_years - 1e-9)), 1), it_energy * goodput)
+    money = _levelize(
+        sum(capex.values()) * mw,
+        sum(opex.values()),
+        energy,
+        extra["accelerators_per_mw"],
+        extra["server"].pflops_per_accelerator,
+        lifetime_years,
+        f.discount_rate,
+    )
+    return Side(
+        capex_usd_per_w=sum(capex.values()),
+        opex_usd_per_mw_year=sum(opex.values()),
+        lifetime_cost_usd_per_mw=money["lifetime_cost"],
+        lcoc_usd_per_mwh=money["lcoc"],
+        usd_per_accelerator_hour=money["accelerator_hour"],
+        usd_per_pflop_day=money["pflop_day"],
+        mass_kg_per_kw=None,
+        launches_per_mw=None,
+        array_area_m2_per_mw=None,
+        radiator_area_m2_per_mw=None,
+        sunlit_fraction=None,
+        goodput=goodput,
+        useful_fraction=t.availability * goodput,
+        water_m3_per_mw_year=float(terrestrial.water_use(it_energy, t.wue)),
+        co2_t_per_mw_year=float(co2) / 1e3,
+        capex_breakdown_usd_per_w=capex,
+        opex_breakdown_usd_per_mw_year=opex,
+    )
+
+
+def _ground_solar(site, cell_name) -> dict:
+    def compute():
+        g = solar.ground_yield(site, solar.cell(cell_name))
+        return {"hourly_output": g.hourly_output.tolist(), "energy_density": g.energy_density}
+
+    return cached("ground-solar", {"site": site, "cell": cell_name, "version": 1}, compute)

@@ -1,0 +1,350 @@
+"""Scenario files: TOML in, validated typed values out, and the fully resolved scenario written back.
+
+A scenario has sections (``[orbit]``, ``[compute]``, ``[solar]``, ``[thermal]``,
+``[radiation]``, ``[launch]``, ``[downlink]``, ``[terrestrial]``, ``[finance]``)
+whose keys all have defaults with a source (:data:`SCHEMA`). Values are strings
+with units (``"650 km"``, ``"200 USD/kg"``) or bare numbers in the key's
+documented unit, parsed once here with :func:`orbital.units.as_float`; the
+composer (:mod:`orbital.model`) then sees SI floats only. An unknown section or
+key is an error naming the file and the closest valid one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from .errors import OrbitalInputError
+from .units import as_float, as_time
+
+__all__ = ["SCHEMA", "Key", "Scenario", "bundled_scenarios", "load_scenario", "parse_scenario", "resolved_toml"]
+
+
+@dataclass(frozen=True)
+class Key:
+    """One scenario key: its default, the SI unit it is parsed into (None for text and
+    flags), the unit of a bare number, the allowed choices, and where the default comes from."""
+
+    default: object
+    unit: str | None
+    bare: str | None
+    source: str
+    choices: tuple | None = None
+    kind: str = "quantity"  # "quantity", "text", "flag", "time", "optional-quantity"
+
+
+def _q(default, unit, bare, source):
+    return Key(default, unit, bare, source)
+
+
+def _opt(unit, bare, source):
+    return Key(None, unit, bare, source, kind="optional-quantity")
+
+
+def _text(default, source, choices=None):
+    return Key(default, None, None, source, choices, kind="text")
+
+
+def _flag(default, source):
+    return Key(default, None, None, source, kind="flag")
+
+
+#: Every section and key a scenario may set, with its default and the default's source.
+SCHEMA = {
+    "scenario": {
+        "name": _text("", "the file's name when empty"),
+        "description": _text("", "free text"),
+    },
+    "orbit": {
+        "altitude": _q("650 km", "m", "km", "Suncatcher (arXiv:2511.19468, 2025): 650 km dawn-dusk SSO"),
+        "sun_synchronous": _flag(True, "Suncatcher: sun-synchronous"),
+        "ltan": _q("18:00", "h", "h", "Suncatcher: dawn-dusk (18:00 ascending node)"),
+        "inclination": _opt("deg", "deg", "required when sun_synchronous = false"),
+        "eccentricity": _q(0.0, "", "", "circular orbit"),
+        "epoch": Key("2026-01-01", None, None, "start of the analysis", kind="time"),
+        "sunlight_days": _q("365 d", "s", "day", "a full year covers the eclipse season"),
+        "sunlight_step": _q("60 s", "s", "s", "1-minute steps resolve eclipses to ~1 %"),
+        "shadow": _text("conical", "umbra and penumbra (Montenbruck & Gill 2000)", ("conical", "cylindrical")),
+    },
+    "compute": {
+        "it_power": _q("1 MW", "W", "MW", "results are reported per MW; this sets the cluster's size"),
+        "server": _text("gb200-nvl72", "orbital/data/servers.toml (GB200 NVL72, 2025)"),
+        "accelerator": _text("b200-class", "orbital/data/accelerators.toml (assumed from the TPU v6e beam test)"),
+        "chassis_removed": _flag(False, "terrestrial rack mass flown as is"),
+        "hardware_price": _opt("USD/W", "USD/W", "the server's price / power (catalog: $2.5M / 120 kW)"),
+        "satellite_it_power": _q("100 kW", "W", "kW", "assumed: about one rack-scale unit per satellite"),
+    },
+    "solar": {
+        "cell": _text("xtj-flexible", "orbital/data/solar_cells.toml"),
+        "battery": _text("li-ion-leo", "orbital/data/batteries.toml"),
+        "pointing": _text(
+            "sun-tracking", "arrays track the Sun", ("sun-tracking", "single-axis", "orbit-normal", "zenith")
+        ),
+        "eclipse_load": _q(1.0, "", "", "compute kept up through eclipses"),
+    },
+    "thermal": {
+        "coating": _text("silver-teflon", "orbital/data/coatings.toml"),
+        "panel": _text("conventional", "orbital/data/radiators.toml"),
+        "loop": _text("single-phase", "orbital/data/radiators.toml"),
+        "radiator_temperature": _q("20 degC", "K", "K", "Starcloud white paper (2024): 20 °C radiator"),
+        "attitude": _text("edge-on", "radiators edge-on to the Sun", ("edge-on", "sun-facing", "nadir")),
+    },
+    "radiation": {
+        "shielding": _q("10 mm", "m", "mm", "Suncatcher: ~10 mm Al behind which the TPU sees ~150 rad/yr"),
+        "solar": _text("worst", "AP8-MIN with AE8-MAX, the conservative SPENVIS choice", ("min", "max", "worst")),
+        "checkpoint_time": _q("60 s", "s", "s", "assumed time to write a checkpoint"),
+        "job_it_power": _q("1 MW", "W", "MW", "assumed IT power of one synchronous, checkpointed job"),
+        "enclosure_area": _q("0.1 m2/kW", "m2/W", "m2/kW", "assumed: a rack-sized shielded box per ~100 kW"),
+        "track_days": _q("30 d", "s", "day", "SPENVIS-like 30-day representative trajectory"),
+        "track_samples": _q(3000, "", "", "samples of the trapped-particle track"),
+    },
+    "launch": {
+        "vehicle": _text("falcon-9-reusable", "orbital/data/launch_vehicles.toml"),
+        "price_per_kg": _opt("USD/kg", "USD/kg", "the vehicle's list price when absent"),
+        "year": _opt("", "", "Wright's-law price in this year when set (Suncatcher's curve)"),
+        "fill": _q(1.0, "", "", "full use of the capacity"),
+        "structure_fraction": _q(0.2, "", "", "structure ~20 % of dry mass (spacecraft texts)"),
+        "margin": _q(0.2, "", "", "assumed system margin on dry mass"),
+        "power_management": _q("5 kg/kW", "kg/W", "kg/kW", "assumed (orbital.launch.ASSUMED)"),
+        "communications": _q("30 kg", "kg", "kg", "assumed terminals per satellite"),
+        "thruster_isp": _q("1500 s", "s", "s", "assumed Hall thruster"),
+        "ram_area_fraction": _q(0.1, "", "", "assumed share of array and radiator area facing the flow"),
+        "solar_activity": _text("moderate", "ECSS-E-ST-10-04C long-term level", ("low", "moderate", "high")),
+        "bus_cost": _q("1000 USD/kg", "USD/kg", "USD/kg", "assumed build cost per kg of spacecraft other than compute"),
+        "co2_per_kg": _q(25.0, "", "", "assumed kg CO2 per kg to orbit (kerosene first stage, order of Falcon 9)"),
+        "break_even_ceiling": _q("100000 USD/kg", "USD/kg", "USD/kg", "highest launch price searched for parity"),
+    },
+    "downlink": {
+        "band": _text("ka", "Ka-band EESS downlink (orbital/data/link_terminals.toml)", ("x", "ka", "optical", "isl")),
+        "stations": _text("", "every catalog station serving the band when empty"),
+        "workload": _text("inference", "orbital.downlink.WORKLOADS (assumed presets)", ("inference", "training")),
+        "min_elevation": _q("10 deg", "deg", "deg", "customary 10° mask"),
+        "availability": _q(99.0, "percent", "percent", "link closes 99 % of the time (ITU-R statistics)"),
+        "days": _q("30 d", "s", "day", "a month of passes"),
+        "step": _q("10 s", "s", "s", "10 s contact sampling"),
+        "fibre_distance": _q("1000 km", "m", "km", "assumed fibre from station or data center to users"),
+    },
+    "terrestrial": {
+        "power_source": _text("grid", "grid electricity", ("grid", "gas", "solar-storage")),
+        "electricity_price": _q("0.0806 USD/kWh", "USD/J", "USD/kWh", "EIA: US industrial average 8.06 ¢/kWh (2023)"),
+        "capex": _q("11.7 USD/W", "USD/W", "USD/W", "Cushman & Wakefield (2025): $11.7M/MW, 19 US markets"),
+        "pue": _q(1.2, "", "", "assumed new hyperscale facility (Google fleet 1.10, Uptime average 1.56)"),
+        "wue": _q(1.8, "", "", "industry ~1.8 L/kWh of IT energy (secondary)"),
+        "availability": _q(0.9998, "", "", "assumed (Uptime Tier III-class)"),
+        "maintenance": _q(0.02, "", "", "assumed facility maintenance per year, fraction of construction capex"),
+        "grid_co2": _q("0.37 kg/kWh", "kg/J", "kg/kWh", "assumed US grid average (orbital/data/terrestrial.toml)"),
+        "gas_capex": _q("1800 USD/kW", "USD/W", "USD/kW", "a public calculator (2025): gas turbines $1,800/kW"),
+        "gas_heat_rate": _q(6200.0, "", "", "BTU per kWh, a public calculator (2025)"),
+        "gas_price": _q("4.30 USD/MMBtu", "USD/J", "USD/MMBtu", "a public calculator (2025)"),
+        "gas_capacity_factor": _q(0.85, "", "", "a public calculator (2025)"),
+        "site": _text("greensboro-nc", "pvlib-shipped TMY3 site (orbital/data/ground_sites.toml)"),
+        "solar_cell": _text("silicon-starlink-class", "silicon cells from the catalog for a ground array"),
+        "pv_capex": _q("1.0 USD/W", "USD/W", "USD/W", "assumed utility-scale PV (orbital/data/terrestrial.toml)"),
+        "storage_capex": _q("300 USD/kWh", "USD/J", "USD/kWh", "assumed battery price (orbital/data/terrestrial.toml)"),
+        "round_trip_efficiency": _q(0.9, "", "", "assumed battery round trip"),
+        "array_oversize": _q(1.5, "", "", "assumed PV energy over load energy"),
+    },
+    "finance": {
+        "lifetime": _q("5 yr", "s", "yr", "Suncatcher Table 1: 5-year satellites"),
+        "discount_rate": _q(0.08, "", "", "assumed real discount rate"),
+        "nre": _q("0 USD", "USD", "USD", "no non-recurring engineering unless given"),
+        "orbital_operations": _q(
+            "0 USD/(MW yr)", "USD/(W s)", "USD/(MW yr)", "orbital operations not costed unless given"
+        ),
+    },
+}
+
+
+def _unit(text):
+    return text
+
+
+class Section(Mapping):
+    """A read-only section of a resolved scenario, with attribute access."""
+
+    def __init__(self, values):
+        self._values = MappingProxyType(dict(values))
+
+    def __getitem__(self, key):
+        return self._values[key]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getattr__(self, name):
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A scenario resolved to SI values, with what was given and where every default came from.
+
+    Attributes
+    ----------
+    name : str
+    path : Path or None
+    values : dict
+        section -> key -> SI value (or text/flag).
+    given : dict
+        section -> key -> the raw value as written in the file.
+    """
+
+    name: str
+    path: Path | None
+    values: dict
+    given: dict
+
+    def __getattr__(self, section):
+        values = object.__getattribute__(self, "values")
+        if section in values:
+            return Section(values[section])
+        raise AttributeError(section)
+
+    def replace(self, **changes) -> Scenario:
+        """A copy with ``section__key=value`` changes applied (values in SI or as strings with units)."""
+        raw = {s: dict(v) for s, v in self.given.items()}
+        for name, value in changes.items():
+            section, _, key = name.partition("__")
+            raw.setdefault(section, {})[key] = value
+        return parse_scenario(raw, source=str(self.path) if self.path else "<replace>", name=self.name)
+
+
+def _closest(word, options):
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
+    return f"; did you mean {match[0]!r}?" if match else f"; valid: {', '.join(sorted(options))}"
+
+
+def _parse_value(key: Key, value, where):
+    if key.kind == "text":
+        if not isinstance(value, str):
+            raise OrbitalInputError(f"{where} = {value!r} must be text")
+        if key.choices and value not in key.choices:
+            raise OrbitalInputError(f"{where} = {value!r} is not one of: {', '.join(key.choices)}")
+        return value
+    if key.kind == "flag":
+        if not isinstance(value, bool):
+            raise OrbitalInputError(f"{where} = {value!r} must be true or false")
+        return value
+    if key.kind == "time":
+        return as_time(value, name=where)
+    if isinstance(value, bool):
+        raise OrbitalInputError(f"{where} = {value!r} must be a number or a value with units")
+    return as_float(value, _unit(key.unit), name=where, bare_unit=_unit(key.bare))
+
+
+def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
+    """Validate a scenario given as nested dicts (as TOML parses) into SI values.
+
+    Parameters
+    ----------
+    raw : dict
+        section -> key -> value.
+    source : str
+        File name used in messages.
+    name : str, optional
+        Scenario name when ``[scenario] name`` is empty.
+    """
+    for section, keys in raw.items():
+        if section not in SCHEMA:
+            raise OrbitalInputError(f"{source}: unknown section [{section}]{_closest(section, SCHEMA)}")
+        if not isinstance(keys, dict):
+            raise OrbitalInputError(f"{source}: [{section}] must be a table of keys")
+        for key in keys:
+            if key not in SCHEMA[section]:
+                raise OrbitalInputError(f"{source}: unknown key {key!r} in [{section}]{_closest(key, SCHEMA[section])}")
+    values, given = {}, {}
+    for section, keys in SCHEMA.items():
+        values[section], given[section] = {}, {}
+        for key, spec in keys.items():
+            supplied = key in raw.get(section, {})
+            value = raw[section][key] if supplied else spec.default
+            if supplied:
+                given[section][key] = value
+            where = f"{source}: [{section}] {key}"
+            values[section][key] = None if value is None else _parse_value(spec, value, where)
+    if not values["orbit"]["sun_synchronous"] and values["orbit"]["inclination"] is None:
+        raise OrbitalInputError(
+            f"{source}: [orbit] is missing the required key 'inclination' (sun_synchronous = false)"
+        )
+    if values["launch"]["year"] is not None and values["launch"]["price_per_kg"] is not None:
+        raise OrbitalInputError(f"{source}: [launch] give year or price_per_kg, not both")
+    label = values["scenario"]["name"] or name or ("scenario" if source.startswith("<") else Path(source).stem)
+    return Scenario(
+        name=label, path=Path(source) if source and not source.startswith("<") else None, values=values, given=given
+    )
+
+
+def bundled_scenarios() -> dict:
+    """The scenarios that ship with the package: name -> path."""
+    from importlib import resources
+
+    folder = resources.files("orbital").joinpath("scenarios")
+    return {
+        e.name[:-5]: Path(str(e)) for e in sorted(folder.iterdir(), key=lambda e: e.name) if e.name.endswith(".toml")
+    }
+
+
+def load_scenario(path) -> Scenario:
+    """Read and validate a scenario file (TOML), or a bundled scenario by name (``"baseline"``)."""
+    file = Path(path)
+    bundled = bundled_scenarios()
+    if not file.is_file() and str(path) in bundled:
+        file = bundled[str(path)]
+    if not file.is_file():
+        raise OrbitalInputError(f"scenario file {str(path)!r} not found")
+    try:
+        raw = tomllib.loads(file.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise OrbitalInputError(f"{file}: TOML syntax error: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise OrbitalInputError(f"{file}: not UTF-8 text: {exc}") from None
+    return parse_scenario(raw, source=str(file), name=file.stem)
+
+
+def _toml_value(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def resolved_toml(scenario: Scenario, derived: dict | None = None) -> str:
+    """The scenario with every key filled in, each default marked with its source, as TOML text.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    derived : dict, optional
+        section -> key -> a value the composer filled in for an empty default
+        (e.g. the hardware price from the server catalog).
+    """
+    from . import __version__
+
+    lines = [
+        f"# Resolved scenario {scenario.name!r}, orbital {__version__}.",
+        "# Keys marked 'default' were not in the file; each names its source.",
+    ]
+    derived = derived or {}
+    for section, keys in SCHEMA.items():
+        lines.append(f"\n[{section}]")
+        for key, spec in keys.items():
+            if key in scenario.given.get(section, {}):
+                lines.append(f"{key} = {_toml_value(scenario.given[section][key])}  # given")
+            elif key in derived.get(section, {}):
+                lines.append(f"{key} = {_toml_value(derived[section][key])}  # derived: {spec.source}")
+            elif spec.default is None:
+                lines.append(f"# {key} = (not set)  # default: {spec.source}")
+            else:
+                lines.append(f"{key} = {_toml_value(spec.default)}  # default: {spec.source}")
+    return "\n".join(lines) + "\n"

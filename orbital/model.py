@@ -459,7 +459,8 @@ def _orbital_side(sc: Scenario, physics: dict):
         "tid_lifetime_years": effects.tid_lifetime_years,
         "hardware_failures_per_accelerator_year": HARDWARE_FAILURES_PER_ACCELERATOR_YEAR,
         "demand_bps": need.busier,
-        "capacity_to_demand": link["daily_volume"] * 8.0 / DAY / need.busier,
+        # Every satellite carries its own terminal; contention for the stations is not modelled.
+        "capacity_to_demand": satellites * link["daily_volume"] * 8.0 / DAY / need.busier,
     }
     extra = {
         "price_per_kg_reference": price_ref,

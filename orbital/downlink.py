@@ -24,8 +24,10 @@ The chain, each link a kernel on SI floats (angles in degrees, powers in W, rate
 from __future__ import annotations
 
 import functools
+import json
 import warnings
 from dataclasses import dataclass, field
+from importlib import resources
 
 import numpy as np
 
@@ -42,6 +44,7 @@ __all__ = [
     "LinkPreset",
     "Station",
     "antenna_gain",
+    "attenuation_table",
     "atmospheric_loss",
     "LinkSummary",
     "band",
@@ -569,6 +572,69 @@ def contacts(orbit: Orbit, stations, days=30.0, step=10.0, min_elevation=10.0) -
     return Contacts(sites, t, dt, elevation, distance, mask, passes)
 
 
+#: Elevations the link budget is tabulated on along passes [deg] (ITU-R P.618's domain starts at 5°).
+ELEVATION_GRID = np.arange(5.0, 90.5, 0.5)
+
+#: Availabilities of the shipped attenuation table [%].
+TABULATED_AVAILABILITIES = (90.0, 95.0, 99.0, 99.5, 99.9)
+
+
+@functools.cache
+def _attenuation_table():
+    return json.loads(resources.files("orbital").joinpath("data/itu_attenuation.json").read_text("utf-8"))
+
+
+def _table_key(site: Station, preset: LinkPreset, availability) -> str:
+    return f"{site.name}|{preset.name}|{float(availability):g}"
+
+
+def _tabulated_loss(site: Station, preset: LinkPreset, availability):
+    """The shipped ITU-R attenuation for a catalog station and band, or None if not tabulated."""
+    table = _attenuation_table()
+    key = _table_key(site, preset, availability)
+    entry = table["loss_db"].get(key)
+    same = entry is not None and table["frequency_hz"][preset.name] == preset.parameters["frequency_hz"]
+    catalog = station(site.name) if site.name in _stations() else None
+    if not same or catalog != site:  # a moved or renamed site, or a changed preset: compute afresh
+        return None
+    return np.asarray(entry, dtype=float)
+
+
+def attenuation_table() -> dict:
+    """ITU-R slant-path attenuation for every catalog station and RF band at the tabulated
+    availabilities, on :data:`ELEVATION_GRID`, computed with ``itur`` (:func:`atmospheric_loss`).
+
+    ``orbital/data/itu_attenuation.json`` holds its output, so that a link budget at a catalog
+    station does not pay itur's ~2 s start (scipy import and map loading); the test suite checks
+    the file against a fresh computation. Regenerate with
+    ``python -c "import json, orbital.downlink as d; print(json.dumps(d.attenuation_table()))"``.
+    """
+    import itur
+
+    loss, frequency = {}, {}
+    for name in BANDS:
+        preset = band(name)
+        if preset.kind != "rf":
+            continue
+        frequency[name] = preset.parameters["frequency_hz"]
+        for site_name in station_names():
+            site = station(site_name)
+            if name not in site.bands:
+                continue
+            for availability in TABULATED_AVAILABILITIES:
+                values = atmospheric_loss(
+                    site.latitude, site.longitude, frequency[name], ELEVATION_GRID, availability, site.altitude
+                )
+                loss[_table_key(site, preset, availability)] = [round(float(v), 4) for v in values]
+    return {
+        "source": "ITU-R P.618-13, P.676-12, P.840-8, P.837-7, P.838-3 through itur "
+        f"{itur.__version__} (orbital.downlink.attenuation_table); 7 m antenna; dB",
+        "elevation_deg": ELEVATION_GRID.tolist(),
+        "frequency_hz": frequency,
+        "loss_db": loss,
+    }
+
+
 def rate_by_elevation(preset: LinkPreset, site: Station, altitude, availability=99.0, elevations=None):
     """Data rate against elevation for one station [bit s⁻¹], on a grid to interpolate passes on.
 
@@ -581,12 +647,15 @@ def rate_by_elevation(preset: LinkPreset, site: Station, altitude, availability=
     tuple of numpy.ndarray
         (elevation grid [deg], rate [bit s⁻¹]).
     """
-    grid = np.arange(5.0, 90.5, 0.5) if elevations is None else np.asarray(elevations, dtype=float)
+    grid = ELEVATION_GRID if elevations is None else np.asarray(elevations, dtype=float)
     distance = slant_range(altitude, grid)
     q = preset.parameters
     if preset.kind == "rf":
-        atmosphere = atmospheric_loss(
-            site.latitude, site.longitude, q["frequency_hz"], grid, availability, site.altitude
+        tabulated = _tabulated_loss(site, preset, availability) if elevations is None else None
+        atmosphere = (
+            tabulated
+            if tabulated is not None
+            else atmospheric_loss(site.latitude, site.longitude, q["frequency_hz"], grid, availability, site.altitude)
         )
         rate = rf_data_rate(
             q["eirp_dbw"],

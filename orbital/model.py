@@ -160,7 +160,7 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
         # The three parts are independent and spend their time in compiled code (SGP4 and numpy,
         # IRBEM's Fortran, itur's map loading): threads overlap them on a cold cache.
         with ThreadPoolExecutor(max_workers=3) as pool:
-            parts = [pool.submit(part) for part in (link_part, radiation_part, sunlight_part)]
+            parts = [pool.submit(part) for part in (radiation_part, sunlight_part, link_part)]
             result = {
                 "orbit": {
                     "altitude": orbit.altitude,

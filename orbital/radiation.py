@@ -146,8 +146,8 @@ def _irbem_inputs(jd_utc, position):
     xyz = np.atleast_2d(np.asarray(position, dtype=float)) / _SPACEPY_RE
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # ERFA's "dubious year" for UTC after the last leap second
-        iso = Time(jd, format="jd", scale="utc").isot
-    ticks = spt.Ticktock(list(iso), "ISO")
+        utc = Time(jd, format="jd", scale="utc").to_datetime()
+    ticks = spt.Ticktock(utc, "UTC")  # datetimes: ISO strings would cost ~0.3 ms each to parse
     loci = spc.Coords(xyz, "GEO", "car", use_irbem=True)
     loci.ticks = ticks
     return ticks, loci
@@ -628,11 +628,10 @@ def _shieldose(thickness, electron=None, trapped=None, untrapped=None):
     bremsstrahlung and untrapped-proton doses.
     """
     import spacepy.irbempy as irbem
-    from scipy.interpolate import PchipInterpolator
 
     # SHIELDOSE-2's results depend on the depth list it is given (zeros for two depths,
     # several % shifts between sparse lists): always run it on one fixed dense grid and
-    # interpolate the curves, log-log and monotone, to the depths asked for.
+    # interpolate the curves, piecewise linear in log-log (monotone), to the depths asked for.
     model = irbem.Shieldose2()
     model.set_shielding(depths=_SHIELDOSE_DEPTHS * 1e3, units="mm")
     if electron is not None:
@@ -660,7 +659,7 @@ def _shieldose(thickness, electron=None, trapped=None, untrapped=None):
 
     def column(name):
         dose = 2.0 * np.nan_to_num(np.asarray(model.results[name], dtype=float)[:, sphere])
-        log_dose = PchipInterpolator(np.log(_SHIELDOSE_DEPTHS), np.log(np.maximum(dose, 1e-30)))(log_depth)
+        log_dose = np.interp(log_depth, np.log(_SHIELDOSE_DEPTHS), np.log(np.maximum(dose, 1e-30)))
         return np.where(log_dose > np.log(1e-29), np.exp(log_dose), 0.0)
 
     return tuple(

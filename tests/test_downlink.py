@@ -113,6 +113,27 @@ def test_cloud_free_sites_and_diversity():
     assert downlink.network_availability([0.5, 0.5, 0.5]) == pytest.approx(0.875)
 
 
+@pytest.mark.parametrize(("site", "band_name", "availability"), [("svalbard", "ka", 99.0), ("troll", "x", 99.9)])
+def test_shipped_attenuation_table_matches_itur(site, band_name, availability):
+    # orbital/data/itu_attenuation.json caches itur's ITU-R attenuation for catalog stations so a
+    # run need not pay itur's ~2 s start; it must equal a fresh computation (stored to 1e-4 dB).
+    station = downlink.station(site)
+    preset = downlink.band(band_name)
+    shipped = downlink._tabulated_loss(station, preset, availability)
+    live = downlink.atmospheric_loss(
+        station.latitude,
+        station.longitude,
+        preset.parameters["frequency_hz"],
+        downlink.ELEVATION_GRID,
+        availability,
+        station.altitude,
+    )
+    np.testing.assert_allclose(shipped, live, atol=1e-3)
+    moved = downlink.Station("svalbard", "", 70.0, 15.0, 0.0, ("ka",))
+    assert downlink._tabulated_loss(moved, preset, availability) is None  # not the catalog's site
+    assert downlink._tabulated_loss(station, preset, 98.0) is None  # not a tabulated availability
+
+
 def test_contacts_are_insensitive_to_station_rounding():
     # The catalog rounds sites to 0.01°: moving Svalbard by 0.05° changes contact time by < 1 %.
     orbit = Orbit.sun_synchronous("650 km", ltan="18:00", epoch="2026-01-01")

@@ -20,10 +20,14 @@ REPEATS = 3
 
 
 def end_to_end(cache_dir, out_dir) -> float:
+    # The installed console script, run outside the source tree: from the project root
+    # `python -m orbital` would import the uncompiled sources instead of the installed package.
     env = {**os.environ, "ORBITAL_CACHE_DIR": cache_dir}
-    command = [sys.executable, "-m", "orbital", "run", str(ROOT / "configs" / "baseline.toml"), "--out", out_dir]
+    script = Path(sys.executable).with_name("orbital")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "orbital"]
+    command += ["run", str(ROOT / "configs" / "baseline.toml"), "--out", out_dir]
     t0 = time.perf_counter()
-    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, cwd=out_dir)
     return time.perf_counter() - t0
 
 

@@ -122,6 +122,12 @@ _SPACEPY_RE = 6371.2e3  # spacepy's Earth radius unit [m]
 # --------------------------------------------------------------------------------------
 
 
+# gfortran buffers unit 6 when stdout is a file and flushes it at exit, after _quiet_fortran has
+# restored file descriptor 1, so IRBEM's warnings would surface at the end of a user's output.
+# Unbuffered, they land in /dev/null while silenced. libgfortran reads this when it is loaded.
+os.environ.setdefault("GFORTRAN_UNBUFFERED_PRECONNECTED", "y")
+
+
 @contextlib.contextmanager
 def _quiet_fortran():
     """Silence IRBEM's Fortran prints ("year out of valid range 1900-2025") on file descriptor 1."""

@@ -413,3 +413,22 @@ def test_cli_bad_input_exits_2(capsys, extra, fragment):
 def test_cli_orbit_inside_the_atmosphere_exits_2(capsys):
     assert main(["radiation", "--altitude", "100 km", "--inclination", "51.6"]) == 2
     assert "atmosphere" in capsys.readouterr().err
+
+
+def test_irbem_warnings_never_reach_a_redirected_stdout(tmp_path):
+    # IRBEM's IGRF ends in 2025 and its Fortran warns on every later epoch; with stdout redirected to a
+    # file gfortran used to flush that warning at exit, after the silencer, into the user's output.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from orbital import Orbit, radiation\n"
+        "radiation.trapped_environment(Orbit.circular(550e3, 53.0), 1.0, 100, 'min', cache=False)\n"
+        "print('done')\n"
+    )
+    out = tmp_path / "stdout.txt"
+    env = {k: v for k, v in os.environ.items() if k != "GFORTRAN_UNBUFFERED_PRECONNECTED"}
+    with out.open("w") as handle:
+        subprocess.run([sys.executable, "-c", script], stdout=handle, check=True, env=env)
+    assert out.read_text() == "done\n"

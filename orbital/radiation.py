@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import warnings
 from dataclasses import asdict, dataclass, field
 
@@ -128,9 +129,22 @@ _SPACEPY_RE = 6371.2e3  # spacepy's Earth radius unit [m]
 os.environ.setdefault("GFORTRAN_UNBUFFERED_PRECONNECTED", "y")
 
 
+#: One IRBEM call at a time: the file-descriptor swap below is process-wide (two threads swapping
+#: at once left fd 1 on /dev/null for good, losing the process's stdout), and IRBEM's Fortran keeps
+#: state in common blocks, so it is not documented as reentrant.
+_IRBEM_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
 def _quiet_fortran():
-    """Silence IRBEM's Fortran prints ("year out of valid range 1900-2025") on file descriptor 1."""
+    """One IRBEM call at a time, with its Fortran prints ("year out of valid range") silenced on fd 1."""
+    with _IRBEM_LOCK:
+        with _silenced_stdout():
+            yield
+
+
+@contextlib.contextmanager
+def _silenced_stdout():
     sys.stdout.flush()
     saved = os.dup(1)
     null = os.open(os.devnull, os.O_WRONLY)

@@ -432,3 +432,22 @@ def test_irbem_warnings_never_reach_a_redirected_stdout(tmp_path):
     with out.open("w") as handle:
         subprocess.run([sys.executable, "-c", script], stdout=handle, check=True, env=env)
     assert out.read_text() == "done\n"
+
+
+def test_concurrent_irbem_calls_keep_stdout(tmp_path):
+    # Two threads silencing IRBEM at once used to leave file descriptor 1 on /dev/null for good.
+    import subprocess
+    import sys
+
+    script = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from orbital import Orbit, radiation\n"
+        "orbits = [Orbit.circular(a, 53.0) for a in (500e3, 700e3, 900e3, 1100e3)]\n"
+        "with ThreadPoolExecutor(4) as pool:\n"
+        "    list(pool.map(lambda o: radiation.trapped_environment(o, 1.0, 100, 'min', cache=False), orbits))\n"
+        "print('done')\n"
+    )
+    out = tmp_path / "stdout.txt"
+    with out.open("w") as handle:
+        subprocess.run([sys.executable, "-c", script], stdout=handle, check=True)
+    assert out.read_text() == "done\n"

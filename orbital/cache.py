@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["cache_dir", "cached", "write_atomically"]
+__all__ = ["cache_dir", "cached", "write_all_atomically", "write_atomically"]
 
 
 def cache_dir() -> Path:
@@ -26,18 +26,36 @@ def cache_dir() -> Path:
     return Path(root)
 
 
-def write_atomically(path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same directory, then rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+def write_atomically(path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same directory, then rename."""
+    write_all_atomically({path: content})
+
+
+def write_all_atomically(files: dict) -> None:
+    """Write several files (path -> text or bytes) whole or not at all.
+
+    Every file is first written to a temporary file beside it; only when all are
+    on disk are they renamed into place, so a failure (a full disk, a directory
+    that cannot be written) leaves no partial or half-updated set behind.
+    """
+    umask = os.umask(0)  # mkstemp makes 0600 files; give them the permissions open() would
+    os.umask(umask)
+    staged = []
     try:
-        with os.fdopen(fd, "w") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        for path, content in files.items():
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+            staged.append((tmp, path))
+            os.chmod(tmp, 0o666 & ~umask)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        for tmp, path in staged:
+            os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
 
 

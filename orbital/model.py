@@ -73,6 +73,22 @@ def _physics_key(sc: Scenario) -> dict:
     }
 
 
+def radiation_behind_shield(env: radiation.TrappedEnvironment, shielding) -> dict:
+    """Dose [rad(Si)/yr] and proton flux above 10 MeV [cm⁻² s⁻¹] behind an Al shield [m] on a track.
+
+    Trapped particles of ``env`` plus galactic cosmic rays; the same numbers drive the composer's
+    upset rates and the goodput map.
+    """
+    dose = radiation.dose_depth(env, [shielding])
+    galactic = radiation.cosmic_rays(env, shielding)
+    return {
+        "dose_per_year": float(dose.total[0]),
+        "proton_flux": float(radiation.shielded_proton_flux(env, shielding)) + float(galactic.proton_flux[0]),
+        "saa_fraction": env.saa_fraction,
+        "cosmic_ray_dose": float(dose.cosmic_ray[0]),
+    }
+
+
 def orbit_physics(sc: Scenario, cache=True) -> dict:
     """Sunlight, radiator environment, drag density, radiation and links of the scenario's orbit.
 
@@ -119,17 +135,7 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
     def radiation_part():
         r = sc.radiation
         env = radiation.trapped_environment(orbit, r.track_days / DAY, int(r.track_samples), r.solar)
-        dose = radiation.dose_depth(env, [r.shielding])
-        galactic = radiation.cosmic_rays(env, r.shielding)
-        flux = float(radiation.shielded_proton_flux(env, r.shielding)) + float(galactic.proton_flux[0])
-        return {
-            "radiation": {
-                "dose_per_year": float(dose.total[0]),
-                "proton_flux": flux,
-                "saa_fraction": env.saa_fraction,
-                "cosmic_ray_dose": float(dose.cosmic_ray[0]),
-            }
-        }
+        return {"radiation": radiation_behind_shield(env, r.shielding)}
 
     def link_part():
         d = sc.downlink
@@ -245,6 +251,24 @@ def _present_value_factors(lifetime_years, rate):
     weights[-1] = lifetime_years - (n - 1)
     mid = np.arange(n) + weights / 2.0
     return (1.0 + rate) ** -mid, weights, mid
+
+
+def lifetime_cost_items(sc: Scenario, side: Side) -> dict:
+    """A side's lifetime cost per MW by line item [USD]: capex, and opex at present value.
+
+    The items add up to ``side.lifetime_cost_usd_per_mw``: opex is discounted the
+    way :func:`_levelize` discounts it.
+    """
+    factor, weights, _ = _present_value_factors(sc.finance.lifetime / JULIAN_YEAR, sc.finance.discount_rate)
+    present_value_of_one_per_year = float(np.sum(weights * factor))
+    items = {f"capex: {k}": float(v) * 1e6 for k, v in side.capex_breakdown_usd_per_w.items()}
+    items.update(
+        {
+            f"opex (PV): {k}": float(v) * present_value_of_one_per_year
+            for k, v in side.opex_breakdown_usd_per_mw_year.items()
+        }
+    )
+    return items
 
 
 def _levelize(capex, opex_per_year, energy_per_year, accelerators, pflops, lifetime_years, rate):
@@ -504,8 +528,8 @@ def _terrestrial_side(sc: Scenario, extra: dict) -> Side:
         system = terrestrial.solar_storage_power(
             mw * t.pue, np.asarray(ground["hourly_output"]), rated, t.array_oversize, t.round_trip_efficiency
         )
-        capex["solar_array"] = system.array_rated_power * t.pv_capex / mw
-        capex["storage"] = system.storage_energy * t.storage_capex / mw
+        capex["solar_array"] = float(system.array_rated_power * t.pv_capex / mw)
+        capex["storage"] = float(system.storage_energy * t.storage_capex / mw)
         bill, co2 = terrestrial.grid_power(system.grid_energy, t.electricity_price, t.grid_co2)
         opex["backup_electricity"] = float(bill)
     goodput = extra["ground_goodput"]

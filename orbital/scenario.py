@@ -211,11 +211,21 @@ class Scenario:
         raise AttributeError(section)
 
     def replace(self, **changes) -> Scenario:
-        """A copy with ``section__key=value`` changes applied (values in SI or as strings with units)."""
+        """A copy with ``section__key=value`` changes applied.
+
+        Values are read as in a scenario file: a bare number is in the key's bare
+        unit (km for the altitude, USD/kWh for the electricity price), a string
+        may carry its own units ("650 km", "2.2e-8 USD/J").
+
+        ``None`` removes a given value, so that the key takes its default again.
+        """
         raw = {s: dict(v) for s, v in self.given.items()}
         for name, value in changes.items():
             section, _, key = name.partition("__")
-            raw.setdefault(section, {})[key] = value
+            if value is None:
+                raw.get(section, {}).pop(key, None)
+            else:
+                raw.setdefault(section, {})[key] = value
         return parse_scenario(raw, source=str(self.path) if self.path else "<replace>", name=self.name)
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "ground_yield",
     "life_average_factor",
     "operating_point",
+    "orbit_average_output",
     "pointing_geometry",
     "size_power_system",
     "solar_irradiance",
@@ -842,6 +843,42 @@ class PowerSystem:
     longest_eclipse: float
 
 
+def orbit_average_output(illumination: ArrayIllumination, cell_params: Cell, efficiency=None):
+    """Beginning-of-life array output per m² averaged over the orbit, at the cells' operating point.
+
+    S̄ η(T) p a: the mean irradiance on the array (eclipses included) times the
+    efficiency at the steady sunlit temperature, the packing and the assembly factor.
+
+    Parameters
+    ----------
+    illumination : ArrayIllumination
+        From :func:`array_illumination`.
+    cell_params : Cell
+        The cells.
+    efficiency : float or array_like, optional
+        Efficiency at the reference temperature [-] (default the cell's).
+
+    Returns
+    -------
+    power_density : float or numpy.ndarray
+        Output [W m⁻²] of array area.
+    temperature, efficiency : float or numpy.ndarray
+        Operating temperature [K] and efficiency [-].
+    """
+    temperature, eta = operating_point(
+        illumination.sunlit_irradiance,
+        cell_params,
+        illumination.ir_front,
+        illumination.ir_back,
+        illumination.albedo_front,
+        illumination.albedo_back,
+        illumination.albedo_power,
+        efficiency=efficiency,
+    )
+    density = illumination.mean_irradiance * eta * cell_params.packing_factor * cell_params.assembly_factor
+    return np.asarray(density)[()], temperature, eta
+
+
 def size_power_system(
     illumination: ArrayIllumination,
     load,
@@ -906,25 +943,15 @@ def size_power_system(
     if specific_power is None:
         specific_power = c.specific_power * np.asarray(eta_ref) / c.efficiency
     specific_power = check_range("specific power", specific_power, 0.0, np.inf, unit="W/kg", low_open=True)
-    temperature, eta = operating_point(
-        illumination.sunlit_irradiance,
-        c,
-        illumination.ir_front,
-        illumination.ir_back,
-        illumination.albedo_front,
-        illumination.albedo_back,
-        illumination.albedo_power,
-        efficiency=eta_ref,
-    )
+    power_density, temperature, eta = orbit_average_output(illumination, c, eta_ref)
     eol = end_of_life_factor(lifetime, c.degradation_rate, fluence_per_year, c.fluence, c.remaining_factor)
     average = life_average_factor(lifetime, c.degradation_rate, fluence_per_year, c.fluence, c.remaining_factor)
     round_trip = battery_params.charge_efficiency * battery_params.discharge_efficiency
-    conversion = eta * c.packing_factor * c.assembly_factor  # array output per unit insolation, BOL
+    conversion = power_density / illumination.mean_irradiance  # array output per unit insolation, BOL
     area = array_area_for_load(
         load, illumination, conversion * eol, conditioning_efficiency, eclipse_load_fraction, round_trip
     )
     rated = array_power(area, solar_constant, eta_ref, c.packing_factor)
-    power_density = conversion * illumination.mean_irradiance
     shadow_fraction = illumination.orbit_shadow_time.mean() / illumination.period
     need = np.asarray(load) * ((1 - shadow_fraction) + np.asarray(eclipse_load_fraction) * shadow_fraction / round_trip)
     margin = area * power_density * eol * np.asarray(conditioning_efficiency) / need - 1.0

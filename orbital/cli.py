@@ -1064,7 +1064,7 @@ def _result_csv(result) -> str:
 
 
 def _write_outputs(result, out_dir) -> None:
-    from .cache import write_atomically
+    from .cache import write_all_atomically
     from .scenario import resolved_toml
 
     texts = {
@@ -1075,8 +1075,7 @@ def _write_outputs(result, out_dir) -> None:
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise OrbitalInputError(f"--out = {str(out_dir)!r} exists and is not a directory")
-    for name, text in texts.items():  # every text is ready before the first file is written
-        write_atomically(out / name, text)
+    write_all_atomically({out / name: text for name, text in texts.items()})
 
 
 def _run_command(args) -> str:
@@ -1084,6 +1083,40 @@ def _run_command(args) -> str:
     if args.out is not None:
         _write_outputs(result, args.out)
     return json.dumps(result.to_dict(), indent=2) if args.json else _format_result(result)
+
+
+def _with_progress(work):
+    """Run ``work(progress)`` with a progress line on stderr when it is a terminal."""
+    from .plots import TerminalProgress
+
+    if not sys.stderr.isatty():
+        return work(None)
+    progress = TerminalProgress()
+    try:
+        return work(progress)
+    finally:
+        progress.close()
+
+
+def _plot_command(args) -> str:
+    from . import plots
+    from .scenario import load_scenario
+
+    names = None if args.figure == "all" else [args.figure]
+    if names is not None and args.figure not in plots.FIGURES:  # before the scenario: a typo costs nothing
+        raise OrbitalInputError(f"--figure = {args.figure!r} is not known; known: {', '.join(plots.FIGURES)}, all")
+    sc = load_scenario(args.scenario)
+    paths = _with_progress(lambda progress: plots.write_figures(sc, args.out, names, args.format, progress))
+    return "\n".join(str(p) for p in paths)
+
+
+def _report_command(args) -> str:
+    from . import plots
+    from .scenario import load_scenario
+
+    fmt = args.format or ("pdf" if str(args.output).lower().endswith(".pdf") else "html")
+    sc = load_scenario(args.scenario)
+    return str(_with_progress(lambda progress: plots.report(sc, args.output, fmt, progress)))
 
 
 def _break_even_text(result) -> str:
@@ -1371,6 +1404,35 @@ def _build_parser() -> argparse.ArgumentParser:
     rn.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     rn.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
     rn.set_defaults(handler=_run_command, report=None)
+
+    pl = commands.add_parser(
+        "plot",
+        help="publication-ready figures of a scenario",
+        description=(
+            "Draw a scenario's figures (sunlight, solar-power, radiator, dose-depth, goodput-map, mass-budget, "
+            "cost, break-even, learning-curve) into a directory as <name>.<format>; all of them or none are written."
+        ),
+    )
+    pl.add_argument("scenario", help="scenario file or bundled scenario name")
+    pl.add_argument("--figure", default="all", help="figure name, or 'all' (default)")
+    pl.add_argument("--out", default="figures", help="output directory (default ./figures)")
+    pl.add_argument("--format", choices=("png", "svg", "pdf"), default="png", help="file format (default png)")
+    pl.set_defaults(handler=_plot_command, report=None, json=False)
+
+    rp = commands.add_parser(
+        "report",
+        help="one self-contained HTML (or PDF) report of a scenario",
+        description=(
+            "Write one file with the scenario summary, the results side by side, every figure (embedded, no "
+            "external requests), every assumption with its unit and source, and the package version."
+        ),
+    )
+    rp.add_argument("scenario", help="scenario file or bundled scenario name")
+    rp.add_argument("-o", "--output", default="report.html", help="report file (default report.html)")
+    rp.add_argument(
+        "--format", choices=("html", "pdf"), help="html or pdf (default from the file name's suffix, else html)"
+    )
+    rp.set_defaults(handler=_report_command, report=None, json=False)
 
     cp = commands.add_parser(
         "compare",

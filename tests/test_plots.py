@@ -1,0 +1,432 @@
+"""Figures and reports (orbital.plots, `orbital plot`, `orbital report`).
+
+The figures are checked against the model they draw: each test recomputes the
+plotted numbers through the composer or the physics modules and compares them
+at floating-point precision (the same code path, so any difference is a
+plumbing bug), and checks that every axis carries a label with its unit.
+"""
+
+import html.parser
+import re
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from orbital import OrbitalInputError, launch, model, plots, scenario
+from orbital.cache import write_all_atomically
+from orbital.cli import main
+from orbital.constants import JULIAN_YEAR
+from orbital.orbits import Orbit
+
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<?xml", "pdf": b"%PDF-"}
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    sc = scenario.load_scenario("baseline")
+    return sc, model.run(sc)
+
+
+@pytest.fixture(scope="module")
+def figures(baseline):
+    sc, result = baseline
+    return plots.render(sc, result=result)
+
+
+@pytest.fixture(scope="module")
+def cheap_bus():
+    # The baseline with a 50 USD/kg bus: break-even at ~12 USD/kg, so parity lies inside the map.
+    sc = scenario.load_scenario("baseline").replace(launch__bus_cost="50 USD/kg")
+    return sc, model.run(sc)
+
+
+def test_all_nine_figures_are_listed():
+    assert list(plots.FIGURES) == [
+        "sunlight", "solar-power", "radiator", "dose-depth", "goodput-map",
+        "mass-budget", "cost", "break-even", "learning-curve",
+    ]  # fmt: skip
+
+
+def test_every_figure_is_written_whole_as_png(baseline, tmp_path):
+    sc, _ = baseline
+    paths = plots.write_figures(sc, tmp_path / "figs")
+    assert sorted(p.name for p in paths) == sorted(f"{n}.png" for n in plots.FIGURES)
+    for path in paths:
+        blob = path.read_bytes()
+        assert blob.startswith(MAGIC["png"]) and len(blob) > 20_000, path.name
+    assert not list((tmp_path / "figs").glob("*.tmp"))
+
+
+@pytest.mark.parametrize("fmt", ["svg", "pdf"])
+def test_vector_formats(baseline, tmp_path, fmt):
+    sc, _ = baseline
+    (path,) = plots.write_figures(sc, tmp_path, ["mass-budget"], fmt)
+    assert path.name == f"mass-budget.{fmt}"
+    assert path.read_bytes().startswith(MAGIC[fmt])
+
+
+def _has_digits(text):
+    return bool(re.search(r"\d", text))
+
+
+def test_every_axis_has_a_label_with_a_unit(figures):
+    # An axis that shows numbers needs "[unit]" ("[-]" for a ratio); a categorical axis needs a label.
+    for name, fig in figures.items():
+        FigureCanvasAgg(fig).draw()
+        for ax in fig.axes:
+            for axis in (ax.xaxis, ax.yaxis):
+                ticks = [t.get_text() for t in axis.get_ticklabels() if t.get_visible() and t.get_text()]
+                if not axis.get_visible() or not ticks:
+                    continue  # a twin's hidden shared axis, or a colorbar's short side
+                label = axis.get_label_text()
+                assert label, f"{name}: an axis with ticks {ticks[:3]} has no label"
+                if any(_has_digits(t) for t in ticks):
+                    assert re.search(r"\[[^\]]+\]", label), f"{name}: {label!r} has no [unit]"
+        assert fig.get_suptitle(), f"{name} has no title"
+
+
+def test_styling_leaves_the_users_matplotlib_alone(baseline):
+    import matplotlib.pyplot as plt
+
+    sc, result = baseline
+    before = dict(matplotlib.rcParams)
+    open_figures = plt.get_fignums()
+    plots.mass_budget(sc, result)
+    assert dict(matplotlib.rcParams) == before
+    assert plt.get_fignums() == open_figures  # bare Figures: nothing registered with pyplot
+
+
+def test_sunlight_figure_is_the_composers_track(figures, baseline):
+    sc, result = baseline
+    data = figures["sunlight"].orbital_data
+    # 365 whole days of 1-min samples: the mean of the daily means is the composer's sunlit fraction.
+    assert np.mean(data["daily_sunlit_fraction"]) == pytest.approx(result.physics["sunlight"]["sunlit_fraction"], 1e-6)
+    o = model._orbit(sc)
+    track = o.sunlight(days=sc.orbit.sunlight_days / 86400.0, step=sc.orbit.sunlight_step, shadow=sc.orbit.shadow)
+    per_day = 1440  # 1-min steps
+    np.testing.assert_allclose(data["daily_beta_deg"], track.beta.reshape(-1, per_day).mean(axis=1), rtol=1e-12)
+    assert data["daily_beta_deg"].min() == pytest.approx(track.beta.min(), abs=0.1)  # the wobble is small
+    # 650 km dawn-dusk: eclipses only around the June solstice (Suncatcher's orbit, arXiv:2511.19468).
+    eclipsed_days = np.flatnonzero(data["daily_sunlit_fraction"] < 1.0)
+    assert 100 < eclipsed_days.min() and eclipsed_days.max() < 240
+
+
+def test_solar_power_figure_matches_the_solar_module(figures, baseline):
+    from orbital import solar
+
+    sc, _ = baseline
+    data = figures["solar-power"].orbital_data
+    cell = solar.cell(sc.solar.cell)
+    orbit = Orbit.sun_synchronous(550e3, 18.0, sc.orbit.epoch)
+    light = solar.array_illumination(orbit.sunlight(days=365.0, step=1800.0), 550e3, sc.solar.pointing)
+    expected = solar.orbit_average_output(light, cell)[0]
+    assert data["w_per_m2"][18.0][1] == pytest.approx(float(expected), rel=1e-12)
+    ground = model._ground_solar(sc.terrestrial.site, sc.solar.cell)["energy_density"] / JULIAN_YEAR
+    assert data["ground_w_per_m2"] == pytest.approx(ground, rel=1e-12)
+    # Dawn-dusk sees the Sun ~all year, noon orbits spend ~35-40 % in shadow: the ordering is physics.
+    assert np.all(data["w_per_m2"][18.0] > data["w_per_m2"][15.0])
+    assert np.all(data["w_per_m2"][15.0] > data["w_per_m2"][12.0])
+    assert np.all(data["w_per_m2"][12.0] > 3 * data["ground_w_per_m2"])
+    # Suncatcher (arXiv:2511.19468): a dawn-dusk array gets "up to 8x" the annual energy of a
+    # mid-latitude ground panel. Greensboro (36 N, fixed tilt, TMY3 with its clouds) is a sunnier site
+    # than their upper bound assumes, so the ratio must fall below 8 but well above the 3-4x of noon orbits.
+    ratio = data["w_per_m2"][18.0] / data["ground_w_per_m2"]
+    assert np.all((5.0 < ratio) & (ratio < 8.0))
+
+
+def test_radiator_figure_at_the_scenarios_temperature_is_the_composers_area(figures, baseline):
+    sc, result = baseline
+    data = figures["radiator"].orbital_data
+    i = int(np.flatnonzero(data["temperature_k"] == sc.thermal.radiator_temperature)[0])
+    assert data[sc.thermal.coating]["area_m2_per_mw"][i] == pytest.approx(result.orbital.radiator_area_m2_per_mw, 1e-9)
+    for coat in ("silver-teflon", "white-epoxy", "black-paint"):  # hotter radiators are smaller (σT⁴)
+        assert np.all(np.diff(data[coat]["area_m2_per_mw"]) < 0)
+
+
+def test_dose_depth_figure_at_the_shield_is_the_composers_dose(figures, baseline):
+    sc, result = baseline
+    data = figures["dose-depth"].orbital_data
+    k = int(np.flatnonzero(data["thickness_mm"] == sc.radiation.shielding * 1e3)[0])
+    assert data["this scenario"][k] == pytest.approx(result.physics["dose_rad_si_per_year"], rel=1e-12)
+    chip_limit = result.physics["tid_lifetime_years"] * result.physics["dose_rad_si_per_year"]
+    years = sc.finance.lifetime / JULIAN_YEAR
+    assert data["limit_rad_per_year"] == pytest.approx(chip_limit / years, rel=1e-9)
+    # Heavier orbits dose more at every depth: polar 1,200 km > 650 km SSO > ISS-like 420 km.
+    assert np.all(data["polar"] > data["this scenario"]) and np.all(data["this scenario"] > data["ISS-like"])
+
+
+def test_goodput_map_cell_is_a_composer_run_at_that_orbit(figures, baseline):
+    sc, _ = baseline
+    data = figures["goodput-map"].orbital_data
+    i, j = 1, 1  # 53 deg, 600 km
+    assert (data["inclination_deg"][i], data["altitude_km"][j]) == (53.0, 600.0)
+    days, samples = plots._MAP_TRACK
+    there = sc.replace(
+        orbit__sun_synchronous=False,
+        orbit__ltan=None,
+        orbit__inclination=53.0,
+        orbit__altitude="600 km",
+        radiation__track_days=days,
+        radiation__track_samples=samples,
+    )
+    assert data["goodput"][i, j] == pytest.approx(model.run(there).orbital.goodput, rel=1e-12)
+    assert np.all((data["goodput"] > 0) & (data["goodput"] <= 1))
+
+
+def test_mass_budget_figure_is_the_composers_budget(figures, baseline):
+    _, result = baseline
+    data = figures["mass-budget"].orbital_data
+    assert data["kg_per_kw"] == result.physics["mass_budget_kg_per_kw"]
+    assert data["total"] == pytest.approx(result.orbital.mass_kg_per_kw, rel=1e-9)
+
+
+def test_cost_figure_adds_up_to_the_lifetime_costs(figures, baseline):
+    _, result = baseline
+    data = figures["cost"].orbital_data
+    for name, side in (("orbital", result.orbital), ("terrestrial", result.terrestrial)):
+        assert sum(data[name].values()) == pytest.approx(side.lifetime_cost_usd_per_mw / 1e6, rel=1e-12)
+        for item, usd_per_w in side.capex_breakdown_usd_per_w.items():
+            assert data[name][f"capex: {item}"] == pytest.approx(usd_per_w, rel=1e-12)  # 1 USD/W = 1 M USD/MW
+
+
+def test_break_even_map_equals_direct_composer_runs(cheap_bus):
+    sc, result = cheap_bus
+    fig = plots.break_even_map(sc, result)
+    data = fig.orbital_data
+    for i, j in ((0, 0), (17, 42), (49, 59)):
+        price, kwh = data["launch_price_usd_per_kg"][j], data["energy_price"][i]
+        direct = model.run(sc.replace(launch__price_per_kg=price, terrestrial__electricity_price=kwh))
+        assert data["ratio"][i, j] == pytest.approx(direct.cost_ratio, rel=1e-9)
+    assert data["ratio"].min() < 1.0 < data["ratio"].max()
+    assert any(isinstance(c, matplotlib.contour.ContourSet) for c in fig.axes[0].collections)
+
+
+def test_break_even_map_for_a_gas_powered_ground_varies_the_gas_price(baseline):
+    sc, _ = baseline
+    gas = sc.replace(terrestrial__power_source="gas")
+    fig = plots.break_even_map(gas)
+    assert fig.axes[0].get_ylabel() == "Natural gas price [USD/MMBtu]"
+    ratio = fig.orbital_data["ratio"]
+    assert np.all(np.diff(ratio[:, 0]) < 0)  # dearer gas, dearer ground, lower ratio
+
+
+def test_learning_curve_is_wrights_law_and_marks_the_break_even_year(cheap_bus):
+    sc, result = cheap_bus
+    data = plots.learning_curve(sc, result).orbital_data
+    curve = launch.LEARNING_CURVE
+    # Suncatcher's anchor: ~1,800 USD/kg in 2025.
+    assert data["usd_per_kg"][0] == pytest.approx(curve["price_usd_per_kg"], rel=1e-12)
+    for k in (0, 100, 300):
+        year = data["year"][k]
+        expected = (
+            launch.launch_price(launch.vehicle("starship-reuse"), year=year)
+            / launch.vehicle("starship-reuse").capacity_reference
+        )
+        assert data["usd_per_kg"][k] == pytest.approx(expected, rel=1e-12)
+    assert data["break_even"] == pytest.approx(result.break_even_launch_price_usd_per_kg)
+    assert data["year_reached"] == pytest.approx(float(launch.year_for_price(data["break_even"])))
+
+
+# --------------------------------------------------------------------------------------
+# The report
+# --------------------------------------------------------------------------------------
+
+
+class _Tables(html.parser.HTMLParser):
+    """Rows of every table, images, and anything that would make a request."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.images, self.external = [], [], []
+        self._cell = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = ""
+        elif tag == "img":
+            self.images.append(attrs.get("src", ""))
+        for key in ("src", "href"):
+            if key in attrs and not attrs[key].startswith("data:"):
+                self.external.append(attrs[key])
+        if tag in ("script", "link", "iframe"):
+            self.external.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self.tables[-1][-1].append(self._cell.strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+@pytest.fixture(scope="module")
+def html_report(baseline, tmp_path_factory):
+    sc, _ = baseline
+    path = plots.report(sc, tmp_path_factory.mktemp("report") / "report.html")
+    return path.read_text("utf-8")
+
+
+def test_report_is_self_contained_with_every_figure(html_report):
+    parsed = _Tables()
+    parsed.feed(html_report)
+    assert parsed.external == []
+    assert len(parsed.images) == len(plots.FIGURES)
+    assert all(src.startswith("data:image/png;base64,") and len(src) > 20_000 for src in parsed.images)
+    for name in plots.FIGURES:
+        assert f"id='{name}'" in html_report
+
+
+def test_report_has_one_assumption_row_per_parameter_with_a_source(html_report, baseline):
+    sc, result = baseline
+    parsed = _Tables()
+    parsed.feed(html_report)
+    (assumptions,) = [t for t in parsed.tables if t[0][:2] == ["Section", "Key"]]
+    rows = assumptions[1:]
+    expected = [(section, key) for section, keys in scenario.SCHEMA.items() for key in keys]
+    assert [(r[0], r[1]) for r in rows] == expected
+    assert all(r[6] for r in rows), [r[:2] for r in rows if not r[6]]
+    electricity = next(r for r in rows if r[1] == "electricity_price")
+    assert electricity[2:6] == ["0.0806 USD/kWh", "2.23889e-08", "USD/J", "given"]
+    hardware = next(r for r in rows if r[1] == "hardware_price")
+    assert hardware[5] == "derived by the composer" and float(hardware[3]) == pytest.approx(20.83, rel=1e-3)
+
+
+def test_report_shows_results_and_version(html_report, baseline):
+    from orbital import __version__
+
+    _, result = baseline
+    assert f"orbital {__version__}" in html_report
+    assert f"{result.orbital.lcoc_usd_per_mwh:,.0f}" in html_report
+    assert f"{result.cost_ratio:.3g}" in html_report
+
+
+def test_pdf_report(baseline, tmp_path):
+    sc, _ = baseline
+    path = plots.report(sc, tmp_path / "report.pdf", fmt="pdf")
+    blob = path.read_bytes()
+    assert blob.startswith(b"%PDF-") and blob.rstrip().endswith(b"%%EOF")
+    assert blob.count(b"/Type /Page\n") + blob.count(b"/Type /Page ") >= len(plots.FIGURES) + 2
+
+
+# --------------------------------------------------------------------------------------
+# Bad input and atomic writes
+# --------------------------------------------------------------------------------------
+
+
+def test_unknown_figure_lists_the_known_ones(baseline):
+    sc, _ = baseline
+    with pytest.raises(OrbitalInputError, match="'beta' is not known; known: sunlight, solar-power"):
+        plots.render(sc, ["beta"])
+
+
+def test_output_below_a_file_is_refused_before_any_work(baseline, tmp_path):
+    sc, _ = baseline
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(OrbitalInputError, match="is a file"):
+        plots.write_figures(sc, blocker / "figs")
+    with pytest.raises(OrbitalInputError, match="is a file"):
+        plots.report(sc, blocker / "report.html")
+    with pytest.raises(OrbitalInputError, match="is a directory"):
+        plots.report(sc, tmp_path)
+    with pytest.raises(OrbitalInputError, match="'gif' is not one of: png, svg, pdf"):
+        plots.write_figures(sc, tmp_path, fmt="gif")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_failed_write_leaves_no_file_behind(tmp_path, monkeypatch):
+    import os
+
+    real_replace, calls = os.replace, []
+
+    def failing_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError, match="No space"):
+        write_all_atomically({tmp_path / "a.png": b"a", tmp_path / "b.png": b"b", tmp_path / "c.png": b"c"})
+    # The first rename had landed: the set is incomplete, but no half-written file and no temporaries remain.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.png"]
+    assert (tmp_path / "a.png").read_bytes() == b"a"
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        write_all_atomically({tmp_path / "f.txt": "text"})
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "f.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "f.txt").read_text() == "text"
+
+
+def test_cli_plot_one_figure(tmp_path, capsys):
+    assert main(["plot", "baseline", "--figure", "mass-budget", "--out", str(tmp_path), "--format", "svg"]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "mass-budget.svg")
+    assert [p.name for p in tmp_path.iterdir()] == ["mass-budget.svg"]
+
+
+def test_cli_plot_unknown_figure(tmp_path, capsys):
+    assert main(["plot", "baseline", "--figure", "beta", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("orbital plot: error: --figure = 'beta' is not known; known: sunlight, solar-power,")
+    assert "learning-curve, all" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_scenario_errors_read_as_in_run(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[orbit]\naltitude = '-5 km'\n")
+    assert main(["run", str(bad)]) == 2
+    run_err = capsys.readouterr().err.removeprefix("orbital run: ")
+    for command in (["plot", str(bad), "--out", str(tmp_path / "f")], ["report", str(bad), "-o", str(tmp_path / "r")]):
+        assert main(command) == 2
+        assert capsys.readouterr().err.removeprefix(f"orbital {command[0]}: ") == run_err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]
+
+
+def test_cli_report_format_from_the_suffix(tmp_path, capsys, monkeypatch):
+    seen = {}
+
+    def fake_report(sc, path, fmt, progress=None):
+        seen["fmt"] = fmt
+        return path
+
+    monkeypatch.setattr(plots, "report", fake_report)
+    assert main(["report", "baseline", "-o", str(tmp_path / "r.PDF")]) == 0
+    assert seen["fmt"] == "pdf"
+    assert main(["report", "baseline", "-o", str(tmp_path / "r.pdf"), "--format", "html"]) == 0
+    assert seen["fmt"] == "html"
+    capsys.readouterr()
+
+
+def test_sunlight_figure_of_a_span_under_a_day(baseline):
+    sc, _ = baseline
+    data = plots.beta_and_sunlight(sc.replace(orbit__sunlight_days="0.5 d")).orbital_data
+    assert data["daily_sunlit_fraction"].shape == (1,)
+    assert 0.0 < data["daily_sunlit_fraction"][0] <= 1.0
+
+
+def test_terminal_progress_line_is_cleared_at_the_end():
+    import io
+
+    stream = io.StringIO()
+    progress = plots.TerminalProgress(stream)
+    progress(1, 9, "sunlight")
+    progress.close()
+    text = stream.getvalue()
+    assert "[1/9] sunlight" in text and text.endswith("\r\033[K")

@@ -538,6 +538,7 @@ def _radiation_report(args) -> dict:
         "sun_synchronous": orbit.is_sun_synchronous,
         "track_days": days,
         "track_samples": int(samples),
+        "track_phase_averaged": radiation.phase_averaged(orbit),
         "solar": s.solar,
         "trapped_models": "AP8-{} / AE8-{}".format(*(m.upper() for m in radiation.SOLAR_CONDITIONS[s.solar])),
         "shielding_mm": s.shielding * 1e3,
@@ -588,7 +589,10 @@ def _radiation_report(args) -> dict:
 def _radiation_rows(table: _Table, r: dict) -> None:
     kind = f"sun-synchronous, LTAN {_clock(r['ltan_h'])}" if r["sun_synchronous"] else "not sun-synchronous"
     table.row("Orbit", f"{r['altitude_km']:,.1f} km, {r['inclination_deg']:.3f} deg, {kind}")
-    table.row("Track averaged", f"{r['track_days']:g} days, {r['track_samples']:,} samples from {r['start']} UTC")
+    if r["track_phase_averaged"]:
+        table.row("Track averaged", f"{r['track_samples']:,} phases (along the orbit x Earth rotation under it)")
+    else:
+        table.row("Track averaged", f"{r['track_days']:g} days, {r['track_samples']:,} samples from {r['start']} UTC")
     table.row(
         "Trapped models", f"{r['trapped_models']} (solar {r['solar']}), GCR phi {r['modulation_potential_mv']:g} MV"
     )
@@ -1299,7 +1303,11 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_orbit_options(ra, days_default="30", sunlight=False)
-    ra.add_argument("--samples", default="3000", help="track samples averaged over --days (default 3000)")
+    ra.add_argument(
+        "--samples",
+        default="3000",
+        help="track samples: phases of the orbit, or over --days for orbits of 0.4 day or more",
+    )
     ra.add_argument("--shielding", default="10 mm", help="aluminium-equivalent shield; bare number in mm (default 10)")
     ra.add_argument("--accelerator", default="tpu-v6e", help=f"accelerator: {', '.join(radiation.catalog_names())}")
     ra.add_argument("--chips", default="1", help="accelerators in the cluster (default 1)")

@@ -72,6 +72,7 @@ __all__ = [
     "goodput",
     "mcilwain_l",
     "nucleus_rigidity",
+    "phase_averaged",
     "proton_csda_range",
     "proton_energy_from_rigidity",
     "proton_rigidity",
@@ -473,22 +474,62 @@ def _orbit_key(orbit: Orbit) -> dict:
     }
 
 
+#: Above this period [s] (GEO, 12-h navigation orbits) the ground track repeats, so the track is
+#: followed in time instead of averaged over the Earth's orientation.
+_PHASE_SAMPLING_MAX_PERIOD = 0.4 * DAY
+
+#: R2 low-discrepancy sequence in two dimensions (Roberts 2018): steps 1/g and 1/g², g the plastic number.
+_R2_STEPS = np.array([1.0 / 1.324717957244746, 1.0 / 1.324717957244746**2])
+
+
+def phase_averaged(orbit: Orbit) -> bool:
+    """Whether :func:`trapped_environment` averages this orbit over its phases (period < 0.4 day)."""
+    return orbit.period <= _PHASE_SAMPLING_MAX_PERIOD
+
+
+def _track_samples(orbit: Orbit, days, samples):
+    """Julian dates and Earth-fixed positions [m] standing for an orbit's long-term track."""
+    if not phase_averaged(orbit):  # GEO, 12-h orbits: the ground track repeats; follow it
+        seconds = np.linspace(0.0, days * DAY, samples, endpoint=False)
+        jd = orbit.epoch.jd + seconds / DAY
+        r, _ = orbit.propagate(seconds)
+        return jd, teme_to_ecef(r, jd)
+    # Time along one revolution (SGP4 keeps the J2 wobble of radius and the eccentricity) and the
+    # Earth's orientation under it, both spread by the R2 sequence.
+    phases = (0.5 + np.arange(samples)[:, None] * _R2_STEPS) % 1.0
+    seconds = phases[:, 0] * orbit.period
+    jd = orbit.epoch.jd + seconds / DAY
+    r, _ = orbit.propagate(seconds)
+    ecef = teme_to_ecef(r, jd)
+    turn = 2.0 * np.pi * phases[:, 1]
+    cos_t, sin_t = np.cos(turn), np.sin(turn)
+    x, y = ecef[:, 0], ecef[:, 1]
+    return jd, np.column_stack((cos_t * x - sin_t * y, sin_t * x + cos_t * y, ecef[:, 2]))
+
+
 def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", cache=True) -> TrappedEnvironment:
     """Trapped proton and electron spectra averaged along an orbit's track, with SAA time and cutoffs.
 
-    The track is sampled at ``samples`` instants spread evenly over ``days``;
-    the spacing (minutes) is incommensurate with the period, so the samples
-    cover the South Atlantic Anomaly and the drift of the ground track (30 days,
-    as SPENVIS's "representative trajectory", by default). Results are cached
-    on disk (``$ORBITAL_CACHE_DIR``, default ``~/.cache/orbital``) keyed on the
-    orbit, the sampling and the models, and written atomically.
+    An orbit shorter than 0.4 day is averaged over its phases: over months the
+    position along the orbit and the Earth's rotation under it sweep
+    independently, so ``samples`` points of a 2-D low-discrepancy (R2)
+    sequence over (time within one SGP4 revolution, Earth rotation angle)
+    stand for the long-term track. Evenly spaced instants would not: where the
+    spacing resonates with the period and the day they miss part of the South
+    Atlantic Anomaly (-34 % in the >10 MeV flux at 475 km, 53°, for 1,500
+    samples over 30 days; -100 % for 200 over 15 days at 800 km, 30°). Longer
+    orbits (GEO, 12-hour orbits) repeat their ground track and are sampled at
+    instants spread evenly over ``days``. Results are cached on disk
+    (``$ORBITAL_CACHE_DIR``, default ``~/.cache/orbital``) keyed on the orbit,
+    the sampling and the models, and written atomically.
 
     Parameters
     ----------
     orbit : Orbit
         The orbit (altitude up to 500,000 km; below 150 km is refused by Orbit).
     days : float
-        Span sampled [day].
+        Span sampled for orbits of 0.4 day or longer [day] (30, SPENVIS's
+        "representative trajectory", by default); shorter ones are phase-averaged.
     samples : int
         Track samples (at most 100,000, IRBEM's limit).
     solar : {"min", "max", "worst"}
@@ -509,7 +550,8 @@ def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", ca
         "samples": samples,
         "solar": solar,
         "models": "AP8/AE8 IRBEM-20220829, IGRF L, CREME96 cutoff",
-        "version": 1,
+        "sampling": "R2 over revolution x Earth rotation below 0.4 day, else even instants",
+        "version": 2,
     }
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
     path = cache_dir() / f"trapped-{digest}.json"
@@ -518,10 +560,7 @@ def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", ca
             return TrappedEnvironment.from_json(path.read_text())
         except (ValueError, KeyError, TypeError):
             pass  # a damaged cache entry is recomputed and overwritten
-    seconds = np.linspace(0.0, days * DAY, samples, endpoint=False)
-    jd = orbit.epoch.jd + seconds / DAY
-    r, _ = orbit.propagate(seconds)
-    ecef = teme_to_ecef(r, jd)
+    jd, ecef = _track_samples(orbit, days, samples)
     proton_model, electron_model = SOLAR_CONDITIONS[solar]
     protons = trapped_flux(jd, ecef, PROTON_ENERGIES, "p", proton_model)
     electrons = trapped_flux(jd, ecef, ELECTRON_ENERGIES, "e", electron_model)

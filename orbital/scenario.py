@@ -99,8 +99,8 @@ SCHEMA = {
         "checkpoint_time": _q("60 s", "s", "s", "assumed time to write a checkpoint"),
         "job_it_power": _q("1 MW", "W", "MW", "assumed IT power of one synchronous, checkpointed job"),
         "enclosure_area": _q("0.1 m2/kW", "m2/W", "m2/kW", "assumed: a rack-sized shielded box per ~100 kW"),
-        "track_days": _q("30 d", "s", "day", "SPENVIS-like 30-day representative trajectory"),
-        "track_samples": _q(1500, "", "", "1,500 samples agree with 3,000 to 1.5 % in dose (650-1,200 km)"),
+        "track_days": _q("30 d", "s", "day", "SPENVIS-like 30-day trajectory; orbits under 0.4 day are phase-averaged"),
+        "track_samples": _q(1500, "", "", "1,500 phase samples agree with 6,000 to 2.5 % in dose (475-1,200 km)"),
     },
     "launch": {
         "vehicle": _text("falcon-9-reusable", "orbital/data/launch_vehicles.toml"),

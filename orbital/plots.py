@@ -616,18 +616,20 @@ def _check_names(names):
         raise OrbitalInputError(f"figure = {unknown[0]!r} is not known; known: {', '.join(FIGURES)}, all")
 
 
-def render(sc: Scenario, names=None, result=None, progress=None):
+def render(sc: Scenario, names=None, result=None, progress=None, on_figure=None):
     """The figures ``names`` (default all) of a scenario: name -> Figure, in the order asked.
 
-    ``progress`` is called as ``progress(k, n, name)`` before each figure. The
+    ``progress`` is called as ``progress(k, n, step)`` before the composer runs
+    (k = 0, when no ``result`` is given) and before each figure. The
     trapped-particle tracks of the radiation figures (IRBEM, a few seconds) are
-    computed in a background thread while the other figures are drawn.
+    computed in a background thread from the start, while the composer runs and
+    the other figures are drawn. ``on_figure(name, figure)``, if given, is called
+    as each figure is finished (to encode it while the tracks are still running).
     """
     from concurrent.futures import ThreadPoolExecutor
 
     names = list(FIGURES) if names is None else list(names)
     _check_names(names)
-    result = result or model.run(sc)
     radiation_figures = ("dose-depth", "goodput-map")
     order = [n for n in names if n not in radiation_figures] + [n for n in names if n in radiation_figures]
     figures = {}
@@ -639,11 +641,17 @@ def render(sc: Scenario, names=None, result=None, progress=None):
             for orbit, days, samples in _tracks(sc, names)
         }
         try:
+            if result is None:
+                if progress:
+                    progress(0, len(order), "orbit physics and costs")
+                result = model.run(sc)
             for k, name in enumerate(order):
                 if progress:
                     progress(k + 1, len(order), name)
                 extra = {"environments": environments} if name in radiation_figures else {}
                 figures[name] = FIGURES[name][1](sc, result, **extra)
+                if on_figure:
+                    on_figure(name, figures[name])
         finally:
             for future in environments.values():  # on an error, do not wait for tracks nobody will draw
                 future.cancel()
@@ -662,10 +670,15 @@ def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -
         raise OrbitalInputError(f"format = {fmt!r} is not one of: {', '.join(FIGURE_FORMATS)}")
     out = Path(out_dir)
     _check_writable(out)
-    figures = render(sc, names, progress=progress)
+    blobs = {}  # each figure encoded as soon as it is drawn, while the radiation tracks still run
+
+    def encode(name, fig):
+        blobs[name] = _bytes(fig, fmt)
+
+    figures = render(sc, names, progress=progress, on_figure=encode)
     if progress:
         progress(len(figures), len(figures), f"writing {len(figures)} {fmt} file(s)")
-    files = {out / f"{name}.{fmt}": _bytes(fig, fmt) for name, fig in figures.items()}
+    files = {out / f"{name}.{fmt}": blobs[name] for name in figures}
     write_all_atomically(files)
     return list(files)
 
@@ -808,10 +821,13 @@ def report(sc: Scenario, path, fmt="html", progress=None) -> Path:
     if path.is_dir():
         raise OrbitalInputError(f"report path {str(path)!r} is a directory; give a file name such as report.{fmt}")
     _check_writable(path.parent)
-    if progress:
-        progress(0, len(FIGURES), "orbit physics and costs")
-    result = model.run(sc)
-    figures = render(sc, result=result, progress=progress)
+    png = {}  # HTML: each figure encoded as soon as it is drawn
+
+    def encode(name, fig):
+        png[name] = _bytes(fig, "png", dpi=_SCREEN_DPI)
+
+    figures = render(sc, progress=progress, on_figure=encode if fmt == "html" else None)
+    result = model.run(sc)  # from the disk cache render has just filled
     assumptions = _assumptions(sc, result.derived)
     results = _results_rows(result)
     be = result.break_even_launch_price_usd_per_kg
@@ -825,7 +841,7 @@ def report(sc: Scenario, path, fmt="html", progress=None) -> Path:
     if fmt == "pdf":
         blob = _pdf(sc, result, figures, assumptions, results, verdict, __version__)
     else:
-        blob = _html(sc, result, figures, assumptions, results, verdict, __version__).encode("utf-8")
+        blob = _html(sc, result, png, assumptions, results, verdict, __version__).encode("utf-8")
     write_all_atomically({path: blob})
     return path
 
@@ -844,7 +860,7 @@ def _table(header, rows, numeric=()):
     return f"<table><tr>{head}</tr>\n{body}</table>"
 
 
-def _html(sc, result, figures, assumptions, results, verdict, version) -> str:
+def _html(sc, result, png, assumptions, results, verdict, version) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
@@ -865,8 +881,8 @@ def _html(sc, result, figures, assumptions, results, verdict, version) -> str:
         _table(("Metric", "Orbital", "Terrestrial", "Unit"), results, numeric=(1, 2)),
         "<h2>Figures</h2>",
     ]
-    for k, (name, fig) in enumerate(figures.items(), start=1):
-        data = base64.b64encode(_bytes(fig, "png", dpi=_SCREEN_DPI)).decode("ascii")
+    for k, name in enumerate(FIGURES, start=1):
+        data = base64.b64encode(png[name]).decode("ascii")
         caption = FIGURES[name][0]
         parts.append(
             f"<figure id='{e(name)}'><img alt='{e(caption)}' src='data:image/png;base64,{data}'>"

@@ -288,11 +288,12 @@ def test_cache_is_reused_and_survives_damage(dawn_dusk_650, suncatcher_env, priv
     np.testing.assert_array_equal(again.proton_integral, suncatcher_env.proton_integral)
     files = sorted(private_cache.glob("trapped-*.json"))
     assert files and not list(private_cache.glob("*.tmp"))
-    target = next(
+    entries = {f: json.loads(f.read_text()) for f in files}
+    (target,) = [  # the fixture's own entry: other tests cache the same orbit at other sample counts
         f
-        for f in files
-        if json.loads(f.read_text())["orbit"] == suncatcher_env.orbit and json.loads(f.read_text())["solar"] == "worst"
-    )
+        for f, e in entries.items()
+        if (e["orbit"], e["solar"], e["samples"]) == (suncatcher_env.orbit, "worst", suncatcher_env.samples)
+    ]
     target.write_text("{not json")
     rebuilt = radiation.trapped_environment(dawn_dusk_650, solar="worst")
     np.testing.assert_allclose(rebuilt.proton_integral, suncatcher_env.proton_integral)

@@ -600,6 +600,7 @@ def mass_budget(
     tank_fraction=0.10,
     structure_fraction=0.20,
     margin=0.20,
+    infeasible="raise",
 ) -> MassBudget:
     """Spacecraft mass per watt of IT power, closing structure, margin and propellant on the dry mass.
 
@@ -633,6 +634,9 @@ def mass_budget(
     margin : float or array_like
         System mass margin on the dry mass [-] (default 0.20, an assumption
         customary at concept stage).
+    infeasible : {"raise", "inf"}
+        Designs whose structure, tankage and propellant leave no mass for the rest
+        (D ≤ 0): an error, or infinite mass (for sweeps).
 
     Returns
     -------
@@ -658,20 +662,24 @@ def mass_budget(
     delta_v = dv_year * life / JULIAN_YEAR + dv_disposal
     k = np.expm1(delta_v / (STANDARD_GRAVITY * isp))
     denominator = 1.0 - s - t * k * (1.0 + m)
-    if np.any(denominator <= 0.0):
+    if infeasible == "inf":
+        denominator = np.where(denominator > 0.0, denominator, 0.0)
+    elif np.any(denominator <= 0.0):
         raise OrbitalInputError(
             "structure fraction, tankage and propellant leave no mass for the rest of the spacecraft "
             f"(delta-v {np.max(delta_v):.4g} m/s at Isp {np.min(isp):.4g} s): raise the Isp or lower the delta-v"
         )
     subsystems = sum(parts.values())
-    dry_before_margin = subsystems / denominator
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dry_before_margin = np.where(denominator > 0.0, subsystems / np.maximum(denominator, 1e-300), np.inf)
     propellant = (1.0 + m) * dry_before_margin * k
     items = dict(parts)
     items["structure"] = s * dry_before_margin
     items["propulsion_dry"] = t * propellant
     items["margin"] = m * dry_before_margin
     items["propellant"] = propellant
-    items = {key: np.asarray(value, dtype=float)[()] for key, value in items.items()}
+    closed = np.isfinite(dry_before_margin)  # 0 × ∞ in an unclosed design's items is ∞, not NaN
+    items = {key: np.where(closed, value, np.inf)[()] for key, value in items.items()}
     dry = (1.0 + m) * dry_before_margin
     return MassBudget(
         items=items,
@@ -792,17 +800,17 @@ class SpacecraftDesign:
 
     Attributes
     ----------
-    it_power : float
+    it_power : float or numpy.ndarray
         IT power [W].
     budget : MassBudget
         Mass per watt of IT power by subsystem [kg W⁻¹].
-    mass : float
-        Wet mass [kg].
-    array_area, radiator_area : float
+    mass : float or numpy.ndarray
+        Wet mass [kg] (∞ for an infeasible design with ``infeasible="inf"``).
+    array_area, radiator_area : float or numpy.ndarray
         Deployed areas [m²].
-    ballistic_coefficient : float
+    ballistic_coefficient : float or numpy.ndarray
         m / (C_D A) with the ram-facing share of the areas [kg m⁻²].
-    drag_delta_v_per_year, disposal_delta_v : float
+    drag_delta_v_per_year, disposal_delta_v : float or numpy.ndarray
         Δv budget terms [m s⁻¹ yr⁻¹], [m s⁻¹].
     """
 
@@ -841,6 +849,7 @@ def spacecraft_design(
     illumination=None,
     radiator_environment=None,
     density=None,
+    infeasible="raise",
     **budget_options,
 ) -> SpacecraftDesign:
     """Size one satellite for an IT load on an orbit with the solar, thermal and radiation modules.
@@ -892,8 +901,15 @@ def spacecraft_design(
         :class:`orbital.thermal.RadiatorEnvironment` (at its end-of-life
         absorptance) and the mean density [kg m⁻³], when already computed (the
         composer caches them); computed from the orbit otherwise.
+    infeasible : {"raise", "inf"}
+        A radiator at or below its sink, or a mass budget that does not close: an
+        error, or infinite mass (for sweeps).
     **budget_options
         ``thruster_isp``, ``tank_fraction``, ``structure_fraction``, ``margin`` of :func:`mass_budget`.
+
+    The numbers (IT power, shielding, the assumed per-watt terms, radiator
+    temperature, eclipse load and the budget options) broadcast against each
+    other, so a sweep's design points on one orbit cost one call.
 
     Returns
     -------
@@ -902,7 +918,7 @@ def spacecraft_design(
     from . import radiation, solar, thermal
     from .orbits import drag_delta_v_per_year
 
-    power = float(check_range("IT power", it_power, 0.0, 1e9, unit="kW", scale=1e3, low_open=True))
+    power = check_range("IT power", it_power, 0.0, 1e9, unit="kW", scale=1e3, low_open=True)
     enclosure = (
         ASSUMED["enclosure_area_m2_per_kw"] / 1e3 if enclosure_area_per_watt is None else enclosure_area_per_watt
     )
@@ -911,9 +927,11 @@ def spacecraft_design(
     )
     comms = ASSUMED["communications_kg"] if communications_mass is None else communications_mass
     ram = ASSUMED["ram_area_fraction"] if ram_area_fraction is None else ram_area_fraction
-    check_range("ram area fraction", ram, 0.0, 1.0)
+    ram = check_range("ram area fraction", ram, 0.0, 1.0)
     check_range("communications mass", comms, 0.0, np.inf, unit="kg")
     check_range("enclosure area", enclosure, 0.0, np.inf, unit="m2/kW", scale=1e-3)
+    if infeasible not in ("raise", "inf"):
+        raise OrbitalInputError(f"infeasible = {infeasible!r} is not one of: raise, inf")
 
     if illumination is None or radiator_environment is None:
         series = orbit.sunlight(days=sunlight_days, step=60.0)
@@ -932,39 +950,51 @@ def spacecraft_design(
         alpha = float(thermal.absorptance_at(lifetime, coat.absorptance, coat.absorptance_rate))
         radiator_environment = thermal.radiator_environment(series, orbit.altitude, alpha, coat.emittance, 2, attitude)
     radiator = thermal.size_radiator(
-        power, radiator_temperature, radiator_environment, thermal.panel(panel_name), thermal.loop(loop_name)
+        power,
+        radiator_temperature,
+        radiator_environment,
+        thermal.panel(panel_name),
+        thermal.loop(loop_name),
+        infeasible=infeasible,
     )
     parts = {
         "compute": server(server_name).specific_mass(chassis_removed),
-        "solar_array": float(power_system.array_mass) / power,
-        "battery": float(power_system.battery_mass) / power,
-        "radiator": float(radiator.mass) / power,
+        "solar_array": power_system.array_mass / power,
+        "battery": power_system.battery_mass / power,
+        "radiator": radiator.mass / power,
         "power_management": pmad,
-        "shielding": float(radiation.areal_density(shielding)) * enclosure,
+        "shielding": radiation.areal_density(shielding) * enclosure,
         "communications": comms / power,
     }
+    # A radiator at or below its sink (infeasible="inf") has infinite mass: carried as ∞ past
+    # the budget's range check, which is for mistyped inputs.
+    unclosed = ~np.isfinite(parts["radiator"])
+    if np.any(unclosed):
+        parts["radiator"] = np.where(unclosed, 0.0, parts["radiator"])
     disposal = float(deorbit_delta_v(orbit.altitude))
-    area = float(power_system.array_area) + float(radiator.area)
-    drag_dv, ballistic = 0.0, np.inf
+    area = power_system.array_area + radiator.area
     if density is None:
         density = orbit.mean_density(activity) if orbit.altitude <= 1000e3 else 0.0
-    density = density if ram > 0 else 0.0
+    drag_dv, ballistic = 0.0, np.inf
+    options = dict(budget_options, infeasible=infeasible)
     for _ in range(4):  # the drag Δv depends on the mass it adds to; converges in a few passes
         budget = mass_budget(
-            **parts, drag_delta_v_per_year=drag_dv, lifetime=lifetime, disposal_delta_v=disposal, **budget_options
+            **parts, drag_delta_v_per_year=drag_dv, lifetime=lifetime, disposal_delta_v=disposal, **options
         )
-        mass = float(budget.total) * power
-        if density == 0.0:
+        mass = np.where(unclosed, np.inf, budget.total * power)[()]
+        if density == 0.0 or np.all(ram == 0.0):
             break
-        ballistic = mass / (DRAG_COEFFICIENT * ram * area)
-        drag_dv = float(drag_delta_v_per_year(density, orbit.altitude, ballistic, orbit.inclination))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ballistic = np.where((ram > 0) & np.isfinite(mass), mass / (DRAG_COEFFICIENT * ram * area), np.inf)[()]
+        drag_dv = drag_delta_v_per_year(density, orbit.altitude, ballistic, orbit.inclination)
+        drag_dv = np.where(np.isfinite(drag_dv), drag_dv, 0.0)[()]
     return SpacecraftDesign(
         it_power=power,
         budget=budget,
         mass=mass,
-        array_area=float(power_system.array_area),
-        radiator_area=float(radiator.area),
-        ballistic_coefficient=float(ballistic),
+        array_area=power_system.array_area,
+        radiator_area=radiator.area,
+        ballistic_coefficient=ballistic,
         drag_delta_v_per_year=drag_dv,
         disposal_delta_v=disposal,
     )

@@ -30,7 +30,7 @@ from .orbits import Orbit
 from .scenario import Scenario
 from .terrestrial import KWH
 
-__all__ = ["HARDWARE_FAILURES_PER_ACCELERATOR_YEAR", "Result", "Side", "orbit_physics", "run"]
+__all__ = ["HARDWARE_FAILURES_PER_ACCELERATOR_YEAR", "Result", "Side", "compose", "orbit_physics", "run"]
 
 #: Accelerators needing replacement per accelerator-year on the ground: the faulty-GPU
 #: (30.1 %) and HBM3 (17.2 %) shares of 419 unexpected interruptions in 54 days on 16,384
@@ -48,7 +48,10 @@ _PHYSICS_VERSION = 1
 
 
 def _orbit(sc: Scenario) -> Orbit:
-    o = sc.orbit
+    return _orbit_from(sc.orbit)
+
+
+def _orbit_from(o) -> Orbit:
     if o.sun_synchronous:
         return Orbit.sun_synchronous(o.altitude, o.ltan, o.epoch, o.eccentricity)
     return Orbit(altitude=o.altitude, inclination=o.inclination, raan=0.0, epoch=o.epoch, eccentricity=o.eccentricity)
@@ -245,12 +248,15 @@ class Result:
 
 
 def _present_value_factors(lifetime_years, rate):
-    """Discount factors at the middle of each year of the life, and the years' weights (a part year last)."""
+    """Discount factors at the middle of each year of the life, and the years' weights (a part year last).
+
+    ``rate`` may be an array (design points): the factors then have its shape plus a last axis of years.
+    """
     n = max(int(math.ceil(lifetime_years - 1e-9)), 1)
     weights = np.ones(n)
     weights[-1] = lifetime_years - (n - 1)
     mid = np.arange(n) + weights / 2.0
-    return (1.0 + rate) ** -mid, weights, mid
+    return (1.0 + np.asarray(rate, dtype=float)[..., None]) ** -mid, weights, mid
 
 
 def lifetime_cost_items(sc: Scenario, side: Side) -> dict:
@@ -274,26 +280,106 @@ def lifetime_cost_items(sc: Scenario, side: Side) -> dict:
 def _levelize(capex, opex_per_year, energy_per_year, accelerators, pflops, lifetime_years, rate):
     """PV of costs and LCOC [USD/MWh], USD per accelerator-hour and per PFLOP-day.
 
-    ``energy_per_year`` is an array over the life's years (useful IT energy, J);
-    ``opex_per_year`` a constant [USD yr⁻¹].
+    ``energy_per_year`` is useful IT energy [J] per year of the life (last axis);
+    ``opex_per_year`` [USD yr⁻¹] is constant over the life. Everything broadcasts
+    over design points; a design with no useful energy costs ∞ per MWh.
     """
     factor, weights, _ = _present_value_factors(lifetime_years, rate)
-    cost = capex + float(np.sum(opex_per_year * weights * factor))
-    energy = float(np.sum(energy_per_year * weights * factor))  # J, discounted
-    if energy <= 0:
-        raise OrbitalInputError("the scenario delivers no useful compute over its life")
+    cost = capex + np.asarray(opex_per_year) * np.sum(weights * factor, axis=-1)
+    energy = np.sum(energy_per_year * weights * factor, axis=-1)  # J, discounted
     useful_hours = energy / (1e6 * 3600.0)  # MW-hours of useful IT energy per MW
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lcoc = np.where(energy > 0, cost / useful_hours, np.inf)
     return {
-        "lifetime_cost": cost,
-        "lcoc": cost / (energy / (3600.0 * 1e6)),
-        "accelerator_hour": cost / (useful_hours * accelerators),
-        "pflop_day": cost / (useful_hours / 24.0 * accelerators * pflops),
+        "lifetime_cost": cost[()] if isinstance(cost, np.ndarray) else cost,
+        "lcoc": lcoc[()],
+        "accelerator_hour": (lcoc / accelerators)[()],
+        "pflop_day": (lcoc * 24.0 / (accelerators * pflops))[()],
     }
 
 
 # --------------------------------------------------------------------------------------
 # The composer
 # --------------------------------------------------------------------------------------
+
+
+class _Values:
+    """The scenario's sections with some numeric keys replaced by arrays of design points."""
+
+    def __init__(self, sc: Scenario, overrides: dict | None):
+        self._sections = {name: dict(values) for name, values in sc.values.items()}
+        for name, value in (overrides or {}).items():
+            section, _, key = name.partition(".")
+            self._sections[section][key] = value
+
+    def __getattr__(self, section):
+        try:
+            return _Section(self._sections[section])
+        except KeyError:
+            raise AttributeError(section) from None
+
+
+class _Section(dict):
+    __getattr__ = dict.__getitem__
+
+
+def compose(sc: Scenario, physics: dict, overrides: dict | None = None, strict=True) -> dict:
+    """Both sides, the ratio and the break-even launch price, vectorized over design points.
+
+    Parameters
+    ----------
+    sc : Scenario
+        The scenario every key not in ``overrides`` comes from.
+    physics : dict
+        :func:`orbit_physics` of the scenario's orbit; ``physics["radiation"]``'s
+        dose and proton flux may be arrays over the design points (a shielding sweep).
+    overrides : dict, optional
+        ``"section.key"`` -> SI values (arrays broadcast together) for the numeric
+        keys that do not change the orbit physics (:data:`orbital.sweep.VECTOR_KEYS`).
+    strict : bool
+        Raise on a design that cannot be built (radiator below its sink, a satellite
+        heavier than the vehicle carries); otherwise it costs ∞ and ``feasible`` is False.
+
+    Returns
+    -------
+    dict
+        ``orbital`` and ``terrestrial`` (the :class:`Side` fields), ``report``,
+        ``cost_ratio``, ``break_even_launch_price`` (NaN where there is none, with
+        ``break_even_reason``), ``feasible``: arrays, or scalars without overrides.
+    """
+    v = _Values(sc, overrides)
+    orbital, extra = _orbital_side(v, physics, strict)
+    ground = _terrestrial_side(v, extra)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = orbital["lcoc_usd_per_mwh"] / ground["lcoc_usd_per_mwh"]
+        # LCOC_orbit is linear in the launch price: its slope and intercept give the break-even price.
+        slope = extra["lcoc_per_launch_price"]
+        intercept = orbital["lcoc_usd_per_mwh"] - slope * extra["price_per_kg_reference"]
+        price = (ground["lcoc_usd_per_mwh"] - intercept) / slope
+    ceiling = v.launch.break_even_ceiling
+    reason = np.select(
+        [~extra["feasible"], ~(slope > 0), price < 0, price > ceiling],
+        ["infeasible", "no-launch-term", "orbit-dearer-at-free-launch", "above-ceiling"],
+        "",
+    )
+    break_even = np.where(reason == "", price, np.nan)
+    return {
+        "orbital": orbital,
+        "terrestrial": ground,
+        "report": extra["report"],
+        "cost_ratio": np.asarray(ratio)[()],
+        "break_even_launch_price": break_even[()],
+        "break_even_reason": reason[()],
+        "feasible": np.asarray(extra["feasible"])[()],
+        "derived": extra["derived"],
+    }
+
+
+def _scalars(d: dict) -> dict:
+    return {
+        k: (_scalars(x) if isinstance(x, dict) else (x.item() if isinstance(x, (np.ndarray, np.generic)) else x))
+        for k, x in d.items()
+    }
 
 
 def run(sc: Scenario, cache=True) -> Result:
@@ -311,35 +397,39 @@ def run(sc: Scenario, cache=True) -> Result:
     Result
     """
     physics = orbit_physics(sc, cache)
-    orbital, extra, derived = _orbital_side(sc, physics)
-    ground = _terrestrial_side(sc, extra)
-    price_ref = extra["price_per_kg_reference"]
-    ratio = orbital.lcoc_usd_per_mwh / ground.lcoc_usd_per_mwh
-    # LCOC_orbit is linear in the launch price: two evaluations give the line.
-    slope = extra["lcoc_per_launch_price"]
-    intercept = orbital.lcoc_usd_per_mwh - slope * price_ref
+    out = compose(sc, physics)
+    orbital, ground, report = (_scalars(out[k]) for k in ("orbital", "terrestrial", "report"))
     ceiling = sc.launch.break_even_ceiling
-    if slope <= 0:
-        break_even, note = None, "launch price does not affect the orbital cost"
-    else:
-        p = (ground.lcoc_usd_per_mwh - intercept) / slope
-        if p < 0:
-            break_even, note = None, "none: the orbit costs more than the ground even with free launch"
-        elif p > ceiling:
-            break_even, note = None, f"none below {ceiling:,.0f} USD/kg"
-        else:
-            break_even, note = float(p), "price per kg to the vehicle's reference orbit"
+    notes = {
+        "": "price per kg to the vehicle's reference orbit",
+        "no-launch-term": "launch price does not affect the orbital cost",
+        "orbit-dearer-at-free-launch": "none: the orbit costs more than the ground even with free launch",
+        "above-ceiling": f"none below {ceiling:,.0f} USD/kg",
+    }
+    for count in ("satellites", "satellites_per_launch", "launches", "accelerators"):
+        report[count] = int(report[count])
+    reason = str(out["break_even_reason"])
+    break_even = None if reason else float(out["break_even_launch_price"])
     physics_out = {
-        **extra["report"],
+        **report,
         "link": physics["link"],
         "radiation_environment": physics["radiation"],
         "sunlight": physics["summary"],
     }
-    return Result(sc, orbital, ground, float(ratio), break_even, note, physics_out, derived)
+    return Result(
+        sc,
+        Side(**orbital),
+        Side(**ground),
+        float(out["cost_ratio"]),
+        break_even,
+        notes[reason],
+        physics_out,
+        out["derived"],
+    )
 
 
-def _orbital_side(sc: Scenario, physics: dict):
-    c, lc, r, f = sc.compute, sc.launch, sc.radiation, sc.finance
+def _orbital_side(v: _Values, physics: dict, strict: bool):
+    c, lc, r, f = v.compute, v.launch, v.radiation, v.finance
     server = launch.server(c.server)
     chip = radiation.accelerator(c.accelerator)
     hardware_price = server.price / server.power if c.hardware_price is None else c.hardware_price
@@ -349,11 +439,11 @@ def _orbital_side(sc: Scenario, physics: dict):
     per_mw = 1e6 / it_power
     accelerators_per_mw = server.accelerators / server.power * 1e6
     # Goodput belongs to one synchronous job: a 40 MW site runs many, each checkpointing on its own.
-    chips = max(int(round(accelerators_per_mw * min(r.job_it_power, it_power) / 1e6)), 1)
+    chips = np.maximum(np.round(accelerators_per_mw * np.minimum(r.job_it_power, it_power) / 1e6), 1.0)
 
-    orbit = _orbit(sc)
+    orbit = _orbit_from(v.orbit)
     illumination = solar.ArrayIllumination(
-        **{k: (np.asarray(v) if isinstance(v, list) else v) for k, v in physics["illumination"].items()}
+        **{k: (np.asarray(x) if isinstance(x, list) else x) for k, x in physics["illumination"].items()}
     )
     environment = thermal.RadiatorEnvironment(**physics["radiator_environment"])
     design = launch.spacecraft_design(
@@ -367,23 +457,24 @@ def _orbital_side(sc: Scenario, physics: dict):
         power_management_per_watt=lc.power_management,
         communications_mass=lc.communications,
         ram_area_fraction=lc.ram_area_fraction,
-        radiator_temperature=sc.thermal.radiator_temperature,
-        cell_name=sc.solar.cell,
-        battery_name=sc.solar.battery,
-        coating_name=sc.thermal.coating,
-        panel_name=sc.thermal.panel,
-        loop_name=sc.thermal.loop,
-        pointing=sc.solar.pointing,
-        attitude=sc.thermal.attitude,
-        eclipse_load=sc.solar.eclipse_load,
+        radiator_temperature=v.thermal.radiator_temperature,
+        cell_name=v.solar.cell,
+        battery_name=v.solar.battery,
+        coating_name=v.thermal.coating,
+        panel_name=v.thermal.panel,
+        loop_name=v.thermal.loop,
+        pointing=v.solar.pointing,
+        attitude=v.thermal.attitude,
+        eclipse_load=v.solar.eclipse_load,
         illumination=illumination,
         radiator_environment=environment,
         density=physics["density"],
         thruster_isp=lc.thruster_isp,
         structure_fraction=lc.structure_fraction,
         margin=lc.margin,
+        infeasible="raise" if strict else "inf",
     )
-    satellites = math.ceil(it_power / c.satellite_it_power - 1e-9)
+    satellites = np.ceil(it_power / c.satellite_it_power - 1e-9)
 
     vehicle = launch.vehicle(lc.vehicle)
     pricing = {}
@@ -397,22 +488,27 @@ def _orbital_side(sc: Scenario, physics: dict):
             "not fly as rideshare; pick a dedicated vehicle"
         )
     capacity = float(launch.capacity_to_orbit(vehicle, orbit.altitude, orbit.inclination))
-    if design.mass > capacity * lc.fill:
+    feasible = np.asarray(design.mass <= capacity * lc.fill)
+    if strict and not np.all(feasible):
+        mass = float(np.max(design.mass))
+        power = float(np.max(c.satellite_it_power))
         raise OrbitalInputError(
-            f"a {c.satellite_it_power / 1e3:g} kW satellite weighs {design.mass:,.0f} kg, more than {vehicle.name} "
-            f"carries to this orbit ({capacity:,.0f} kg at fill {lc.fill:g}): lower [compute] satellite_it_power "
-            "or pick a larger [launch] vehicle"
+            f"a {power / 1e3:g} kW satellite weighs {mass:,.0f} kg, more than {vehicle.name} "
+            f"carries to this orbit ({capacity:,.0f} kg at fill {np.min(lc.fill):g}): lower [compute] "
+            "satellite_it_power or pick a larger [launch] vehicle"
         )
-    launch_price = float(launch.launch_price(vehicle, **pricing))
-    per_launch = int(launch.satellites_per_launch(design.mass, capacity, lc.fill)[2])
+    launch_price = launch.launch_price(vehicle, **pricing)
+    per_launch = np.where(feasible, launch.satellites_per_launch(design.mass, capacity, lc.fill)[2], 0.0)
     # Per MW the fleet's launches are counted as a fraction (a larger fleet fills its last launch);
     # the whole launches the scenario's own cluster needs are reported beside.
-    launches = satellites / per_launch
+    with np.errstate(divide="ignore"):
+        launches = np.where(feasible, satellites / np.maximum(per_launch, 1.0), np.inf)
     price_ref = launch_price / vehicle.capacity_reference
 
     budget = design.budget.items
-    compute_mass = float(budget["compute"]) * c.satellite_it_power
-    bus_mass = design.mass - compute_mass - float(budget["propellant"]) * c.satellite_it_power
+    compute_mass = budget["compute"] * c.satellite_it_power
+    with np.errstate(invalid="ignore"):
+        bus_mass = np.where(feasible, design.mass - compute_mass - budget["propellant"] * c.satellite_it_power, np.inf)
     capex = {
         "hardware": hardware_price,
         "spacecraft": lc.bus_cost * bus_mass * satellites / it_power,
@@ -425,12 +521,16 @@ def _orbital_side(sc: Scenario, physics: dict):
         chip, chips, physics["radiation"]["dose_per_year"], physics["radiation"]["proton_flux"], r.checkpoint_time
     )
     shadow_fraction = float(illumination.orbit_shadow_time.mean() / illumination.period)
-    eclipse_factor = 1.0 - shadow_fraction * (1.0 - sc.solar.eclipse_load)
+    eclipse_factor = 1.0 - shadow_fraction * (1.0 - v.solar.eclipse_load)
     _, weights, mid = _present_value_factors(lifetime_years, f.discount_rate)
-    survival = np.exp(-HARDWARE_FAILURES_PER_ACCELERATOR_YEAR * mid) * (mid < effects.tid_lifetime_years)
-    energy = 1e6 * JULIAN_YEAR * effects.goodput * eclipse_factor * survival  # J per MW per year
+    survival = np.exp(-HARDWARE_FAILURES_PER_ACCELERATOR_YEAR * mid) * (
+        mid < np.asarray(effects.tid_lifetime_years)[..., None]
+    )
+    # Useful IT energy per MW in each year of the life [J]; a design that cannot be built delivers none.
+    energy = (1e6 * JULIAN_YEAR * np.asarray(effects.goodput * eclipse_factor * feasible))[..., None] * survival
+    capex_total = sum(capex.values())
     money = _levelize(
-        sum(capex.values()) * 1e6,
+        capex_total * 1e6,
         sum(opex.values()),
         energy,
         accelerators_per_mw,
@@ -438,43 +538,46 @@ def _orbital_side(sc: Scenario, physics: dict):
         lifetime_years,
         f.discount_rate,
     )
-    useful_fraction = float(np.sum(energy * weights) / (1e6 * JULIAN_YEAR * lifetime_years))
+    if strict and not np.all(np.isfinite(money["lcoc"])):
+        raise OrbitalInputError("the scenario delivers no useful compute over its life")
+    useful_fraction = np.sum(energy * weights, axis=-1) / (1e6 * JULIAN_YEAR * lifetime_years)
     # The launch term is the only one the launch price moves: its derivative in closed form.
     factor, _, _ = _present_value_factors(lifetime_years, f.discount_rate)
-    discounted_mwh = float(np.sum(energy * weights * factor)) / (3600.0 * 1e6)
-    lcoc_per_price = launches * vehicle.capacity_reference / it_power * 1e6 / discounted_mwh
+    discounted_mwh = np.sum(energy * weights * factor, axis=-1) / (3600.0 * 1e6)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lcoc_per_price = launches * vehicle.capacity_reference / it_power * 1e6 / discounted_mwh
 
     mass_per_mw_launched = design.mass * satellites * per_mw
-    side = Side(
-        capex_usd_per_w=sum(capex.values()),
-        opex_usd_per_mw_year=sum(opex.values()),
-        lifetime_cost_usd_per_mw=money["lifetime_cost"],
-        lcoc_usd_per_mwh=money["lcoc"],
-        usd_per_accelerator_hour=money["accelerator_hour"],
-        usd_per_pflop_day=money["pflop_day"],
-        mass_kg_per_kw=float(design.budget.total) * 1e3,
-        launches_per_mw=launches * per_mw,
-        array_area_m2_per_mw=design.array_area * satellites * per_mw,
-        radiator_area_m2_per_mw=design.radiator_area * satellites * per_mw,
-        sunlit_fraction=physics["summary"]["sunlit_fraction"],
-        goodput=effects.goodput,
-        useful_fraction=useful_fraction,
-        water_m3_per_mw_year=0.0,
-        co2_t_per_mw_year=lc.co2_per_kg * mass_per_mw_launched / 1e3 / lifetime_years,
-        capex_breakdown_usd_per_w=capex,
-        opex_breakdown_usd_per_mw_year=opex,
-    )
-    need = downlink.demand(it_power, sc.downlink.workload)
+    side = {
+        "capex_usd_per_w": capex_total,
+        "opex_usd_per_mw_year": sum(opex.values()),
+        "lifetime_cost_usd_per_mw": money["lifetime_cost"],
+        "lcoc_usd_per_mwh": money["lcoc"],
+        "usd_per_accelerator_hour": money["accelerator_hour"],
+        "usd_per_pflop_day": money["pflop_day"],
+        "mass_kg_per_kw": design.budget.total * 1e3,
+        "launches_per_mw": launches * per_mw,
+        "array_area_m2_per_mw": design.array_area * satellites * per_mw,
+        "radiator_area_m2_per_mw": design.radiator_area * satellites * per_mw,
+        "sunlit_fraction": physics["summary"]["sunlit_fraction"],
+        "goodput": effects.goodput,
+        "useful_fraction": useful_fraction[()],
+        "water_m3_per_mw_year": 0.0,
+        "co2_t_per_mw_year": lc.co2_per_kg * mass_per_mw_launched / 1e3 / lifetime_years,
+        "capex_breakdown_usd_per_w": capex,
+        "opex_breakdown_usd_per_mw_year": opex,
+    }
+    need = downlink.demand(it_power, v.downlink.workload)
     link = physics["link"]
     report = {
         "satellites": satellites,
         "satellite_mass_kg": design.mass,
         "satellites_per_launch": per_launch,
-        "launches": math.ceil(launches - 1e-9),
+        "launches": np.ceil(launches - 1e-9),
         "capacity_kg": capacity,
         "launch_price_usd": launch_price,
         "price_per_kg_reference": price_ref,
-        "mass_budget_kg_per_kw": {k: float(v) * 1e3 for k, v in budget.items()},
+        "mass_budget_kg_per_kw": {k: x * 1e3 for k, x in budget.items()},
         "drag_delta_v_m_per_s_per_year": design.drag_delta_v_per_year,
         "accelerators": chips,
         "dose_rad_si_per_year": physics["radiation"]["dose_per_year"],
@@ -490,20 +593,21 @@ def _orbital_side(sc: Scenario, physics: dict):
         "price_per_kg_reference": price_ref,
         "lcoc_per_launch_price": lcoc_per_price,
         "report": report,
-        "chips": chips,
         "accelerators_per_mw": accelerators_per_mw,
         "server": server,
         "hardware_price": hardware_price,
         "ground_goodput": effects.ground_goodput,
+        "feasible": feasible,
+        "derived": derived,
     }
-    return side, extra, derived
+    return side, extra
 
 
-def _terrestrial_side(sc: Scenario, extra: dict) -> Side:
-    t, f = sc.terrestrial, sc.finance
+def _terrestrial_side(v: _Values, extra: dict) -> dict:
+    t, f = v.terrestrial, v.finance
     lifetime_years = f.lifetime / JULIAN_YEAR
     mw = 1e6
-    facility = float(terrestrial.facility_energy(mw, t.pue, t.availability))
+    facility = terrestrial.facility_energy(mw, t.pue, t.availability)
     it_energy = mw * t.availability * JULIAN_YEAR
     capex = {"hardware": extra["hardware_price"], "construction": t.capex}
     opex = {
@@ -512,15 +616,15 @@ def _terrestrial_side(sc: Scenario, extra: dict) -> Side:
     }
     if t.power_source == "grid":
         bill, co2 = terrestrial.grid_power(facility, t.electricity_price, t.grid_co2)
-        opex["electricity"] = float(bill)
+        opex["electricity"] = bill
     elif t.power_source == "gas":
         heat_rate = t.gas_heat_rate * terrestrial.MMBTU / 1e6 / KWH  # BTU per kWh -> J of fuel per J
         co2_per_joule = terrestrial.data()["gas_turbine"]["co2_kg_per_mmbtu"] / terrestrial.MMBTU
         plant, fuel, co2 = terrestrial.gas_turbine_power(
             mw * t.pue, facility, t.gas_capex, heat_rate, t.gas_price, t.gas_capacity_factor, co2_per_joule
         )
-        capex["power_plant"] = float(plant) / mw
-        opex["fuel"] = float(fuel)
+        capex["power_plant"] = plant / mw
+        opex["fuel"] = fuel
     else:
         ground = _ground_solar(t.site, t.solar_cell)
         cell = solar.cell(t.solar_cell)
@@ -528,12 +632,13 @@ def _terrestrial_side(sc: Scenario, extra: dict) -> Side:
         system = terrestrial.solar_storage_power(
             mw * t.pue, np.asarray(ground["hourly_output"]), rated, t.array_oversize, t.round_trip_efficiency
         )
-        capex["solar_array"] = float(system.array_rated_power * t.pv_capex / mw)
-        capex["storage"] = float(system.storage_energy * t.storage_capex / mw)
+        capex["solar_array"] = system.array_rated_power * t.pv_capex / mw
+        capex["storage"] = system.storage_energy * t.storage_capex / mw
         bill, co2 = terrestrial.grid_power(system.grid_energy, t.electricity_price, t.grid_co2)
-        opex["backup_electricity"] = float(bill)
+        opex["backup_electricity"] = bill
     goodput = extra["ground_goodput"]
-    energy = np.full(max(int(math.ceil(lifetime_years - 1e-9)), 1), it_energy * goodput)
+    years = max(int(math.ceil(lifetime_years - 1e-9)), 1)
+    energy = np.asarray(it_energy * goodput)[..., None] * np.ones(years)
     money = _levelize(
         sum(capex.values()) * mw,
         sum(opex.values()),
@@ -543,25 +648,25 @@ def _terrestrial_side(sc: Scenario, extra: dict) -> Side:
         lifetime_years,
         f.discount_rate,
     )
-    return Side(
-        capex_usd_per_w=sum(capex.values()),
-        opex_usd_per_mw_year=sum(opex.values()),
-        lifetime_cost_usd_per_mw=money["lifetime_cost"],
-        lcoc_usd_per_mwh=money["lcoc"],
-        usd_per_accelerator_hour=money["accelerator_hour"],
-        usd_per_pflop_day=money["pflop_day"],
-        mass_kg_per_kw=None,
-        launches_per_mw=None,
-        array_area_m2_per_mw=None,
-        radiator_area_m2_per_mw=None,
-        sunlit_fraction=None,
-        goodput=goodput,
-        useful_fraction=t.availability * goodput,
-        water_m3_per_mw_year=float(terrestrial.water_use(it_energy, t.wue)),
-        co2_t_per_mw_year=float(co2) / 1e3,
-        capex_breakdown_usd_per_w=capex,
-        opex_breakdown_usd_per_mw_year=opex,
-    )
+    return {
+        "capex_usd_per_w": sum(capex.values()),
+        "opex_usd_per_mw_year": sum(opex.values()),
+        "lifetime_cost_usd_per_mw": money["lifetime_cost"],
+        "lcoc_usd_per_mwh": money["lcoc"],
+        "usd_per_accelerator_hour": money["accelerator_hour"],
+        "usd_per_pflop_day": money["pflop_day"],
+        "mass_kg_per_kw": None,
+        "launches_per_mw": None,
+        "array_area_m2_per_mw": None,
+        "radiator_area_m2_per_mw": None,
+        "sunlit_fraction": None,
+        "goodput": goodput,
+        "useful_fraction": t.availability * goodput,
+        "water_m3_per_mw_year": terrestrial.water_use(it_energy, t.wue),
+        "co2_t_per_mw_year": co2 / 1e3,
+        "capex_breakdown_usd_per_w": capex,
+        "opex_breakdown_usd_per_mw_year": opex,
+    }
 
 
 def _ground_solar(site, cell_name) -> dict:

@@ -747,8 +747,9 @@ def _shieldose(thickness, electron=None, trapped=None, untrapped=None):
 
 def _check_depths(thickness):
     t = np.atleast_1d(check_range("shielding", thickness, 1e-5, 0.05, unit="mm", scale=1e-3))
-    if t.size > 71 or np.any(np.diff(t) <= 0):
-        raise OrbitalInputError("thickness must be increasing, with at most 71 values (SHIELDOSE-2's limit)")
+    # SHIELDOSE-2 itself always runs on its fixed grid (_shieldose), so any number of depths may be asked for.
+    if np.any(np.diff(t) <= 0):
+        raise OrbitalInputError("thickness must be increasing")
     return t
 
 
@@ -780,7 +781,7 @@ def dose_depth(
     environment : TrappedEnvironment
         Orbit-mean trapped spectra.
     thickness : array_like
-        Aluminium thicknesses [m], increasing, 0.01-50 mm (at most 71).
+        Aluminium thicknesses [m], increasing, 0.01-50 mm.
     solar_proton_fluence : tuple of array_like, optional
         ``(energy [MeV], integral fluence per year above it at 1 AU [cm⁻² yr⁻¹])``
         from a solar proton model (ESP, JPL, ...), cut by the orbit's geomagnetic
@@ -1412,36 +1413,39 @@ def cluster_effects(chip: Accelerator, chips, dose_per_year, proton_flux, checkp
     ----------
     chip : Accelerator
         Beam-test response.
-    chips : int
+    chips : int or array_like
         Accelerators in the cluster.
-    dose_per_year : float
+    dose_per_year : float or array_like
         Dose behind the shield [rad(Si) yr⁻¹].
-    proton_flux : float
+    proton_flux : float or array_like
         Protons above the effects' threshold behind the shield [cm⁻² s⁻¹].
-    checkpoint_time, restart_time : float
+    checkpoint_time, restart_time : float or array_like
         Checkpoint write and restart times [s] (restart defaults to the write time).
+
+    The numbers broadcast against each other (a sweep's design points); a scalar
+    call gives scalars.
 
     Returns
     -------
     ClusterEffects
     """
-    chips = int(check_range("chips", chips, 1, 1e9))
-    dose_year = float(check_range("dose per year", dose_per_year, 0.0, np.inf, unit="rad/yr", low_open=True))
+    chips = np.round(check_range("chips", chips, 1, 1e9))
+    dose_year = check_range("dose per year", dose_per_year, 0.0, np.inf, unit="rad/yr", low_open=True)
     rates = event_rates(chip, dose_year / JULIAN_YEAR, proton_flux)
-    per_day = {k: float(v) * DAY for k, v in asdict(rates).items()}
+    per_day = {k: (np.asarray(v) * DAY)[()] for k, v in asdict(rates).items()}
     per_chip = GROUND_INTERRUPTIONS_PER_CHIP_DAY + per_day["ue_dose"] + per_day["sefi_dose"] + per_day["crash_dose"]
     cluster_per_second = chips * per_chip / DAY
     ground_per_second = chips * GROUND_INTERRUPTIONS_PER_CHIP_DAY / DAY
     return ClusterEffects(
         per_chip_day=per_day,
         interruptions_per_chip_day=per_chip,
-        cluster_interruptions_per_hour=cluster_per_second * 3600.0,
-        ground_cluster_interruptions_per_hour=ground_per_second * 3600.0,
-        checkpoint_interval=float(daly_checkpoint_interval(checkpoint_time, 1.0 / cluster_per_second)),
-        goodput=float(goodput(checkpoint_time, 1.0 / cluster_per_second, restart_time)),
-        ground_goodput=float(goodput(checkpoint_time, 1.0 / ground_per_second, restart_time)),
-        tid_lifetime_years=float(tid_lifetime(dose_year, chip.tid_limit)),
-        tid_no_hard_failure_years=float(tid_lifetime(dose_year, chip.tid_no_hard_failure)),
+        cluster_interruptions_per_hour=(cluster_per_second * 3600.0)[()],
+        ground_cluster_interruptions_per_hour=(ground_per_second * 3600.0)[()],
+        checkpoint_interval=daly_checkpoint_interval(checkpoint_time, 1.0 / cluster_per_second),
+        goodput=goodput(checkpoint_time, 1.0 / cluster_per_second, restart_time),
+        ground_goodput=goodput(checkpoint_time, 1.0 / ground_per_second, restart_time),
+        tid_lifetime_years=tid_lifetime(dose_year, chip.tid_limit),
+        tid_no_hard_failure_years=tid_lifetime(dose_year, chip.tid_no_hard_failure),
     )
 
 

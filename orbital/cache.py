@@ -59,6 +59,16 @@ def write_all_atomically(files: dict) -> None:
         raise
 
 
+def _entry(kind: str, key: dict) -> Path:
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
+    return cache_dir() / f"{kind}-{digest}.json"
+
+
+def is_cached(kind: str, key: dict) -> bool:
+    """Whether :func:`cached` has an entry for ``key`` (it may still prove damaged when read)."""
+    return _entry(kind, key).exists()
+
+
 def cached(kind: str, key: dict, compute, enabled=True):
     """The JSON-able value ``compute()`` returns for ``key``, from the disk cache when present.
 
@@ -73,8 +83,7 @@ def cached(kind: str, key: dict, compute, enabled=True):
     enabled : bool
         Read and write the cache.
     """
-    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
-    path = cache_dir() / f"{kind}-{digest}.json"
+    path = _entry(kind, key)
     if enabled and path.exists():
         try:
             return json.loads(path.read_text())

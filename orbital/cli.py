@@ -1089,11 +1089,11 @@ def _run_command(args) -> str:
     return json.dumps(result.to_dict(), indent=2) if args.json else _format_result(result)
 
 
-def _with_progress(work):
-    """Run ``work(progress)`` with a progress line on stderr when it is a terminal."""
+def _with_progress(work, quiet=False):
+    """Run ``work(progress)`` with a progress line on stderr when it is a terminal (and not ``quiet``)."""
     from .plots import TerminalProgress
 
-    if not sys.stderr.isatty():
+    if quiet or not sys.stderr.isatty():
         return work(None)
     progress = TerminalProgress()
     try:
@@ -1165,6 +1165,364 @@ def _scenarios_command(args) -> str:
     for name, path in bundled_scenarios().items():
         description = tomllib.loads(path.read_text("utf-8")).get("scenario", {}).get("description", "")
         lines.append(f"{name:<20}{description}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------
+# Trade spaces and uncertainty
+# --------------------------------------------------------------------------------------
+
+
+def _fmt_si(name, value) -> str:
+    from .plots import _shown
+
+    return _shown(name, float(value))
+
+
+def _run_options(args, out_file=None) -> dict:
+    options = {"cache": not args.no_cache, "workers": args.workers, "scheduler": args.scheduler}
+    if out_file is not None:
+        out = Path(out_file)
+        options["work_dir"] = out.with_name(out.name + ".partial")
+        options["resume"] = args.resume
+    elif args.resume:
+        raise OrbitalInputError("--resume needs --out (finished chunks are kept beside the output file)")
+    return options
+
+
+def _check_table_file(path):
+    if path is None:
+        return
+    p = Path(path)
+    if p.suffix.lower() not in (".parquet", ".csv"):
+        raise OrbitalInputError(f"--out = {str(path)!r}: give a .parquet or .csv file")
+    if p.is_dir():
+        raise OrbitalInputError(f"--out = {str(path)!r} is a directory; give a .parquet or .csv file name")
+
+
+def _sweep_report(args) -> dict:
+    import time
+
+    from . import sweep
+    from .scenario import load_scenario
+
+    if not args.set:
+        raise OrbitalInputError("give at least one --set section.key=start:stop:N (or a comma list)")
+    axes = [sweep.parse_axis(text) for text in args.set]
+    _check_table_file(args.out)
+    sc = load_scenario(args.scenario)
+    table = sweep.latin_hypercube(axes, args.samples, args.seed) if args.samples else sweep.grid(axes)
+    start = time.perf_counter()
+    result = _with_progress(
+        lambda progress: sweep.run_table(sc, table, progress=progress, **_run_options(args, args.out)), args.quiet
+    )
+    elapsed = time.perf_counter() - start
+    if args.out is not None:
+        sweep.write_table(result.columns, args.out)
+    out = result.outputs
+    n = len(result)
+    ratio = np.where(out["feasible"], out["cost_ratio"], np.inf)
+    best = int(np.argmin(ratio))
+    return {
+        "scenario": sc.name,
+        "design": "latin-hypercube" if args.samples else "grid",
+        "points": n,
+        "parameters": {a.name: {"spacing": a.spacing, "values": int(a.values.size)} for a in axes},
+        "orbits": result.groups,
+        "chunks": result.chunks,
+        "resumed_chunks": result.resumed_chunks,
+        "runner": result.runner,
+        "seconds": elapsed,
+        "points_per_second": n / elapsed if elapsed > 0 else None,
+        "feasible_fraction": float(np.mean(out["feasible"])),
+        "orbital_cheaper_fraction": float(np.mean(out["orbital_cheaper"])),
+        "lowest_cost_ratio": {
+            "cost_ratio": float(ratio[best]),
+            "lcoc_orbital": float(out["lcoc_orbital"][best]),
+            "at": {name: _plain(table[name][best]) for name in table},
+        },
+        "out": None if args.out is None else str(args.out),
+    }
+
+
+def _plain(value):
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _sweep_command(args) -> str:
+    r = _sweep_report(args)
+    lines = [
+        f"orbital sweep: {r['scenario']} - {r['points']:,} design points ({r['design']}) in {r['seconds']:.2f} s "
+        f"on {r['runner']}",
+        f"  {r['orbits']} orbit(s), {r['chunks']} chunk(s)"
+        + (f", {r['resumed_chunks']} resumed from disk" if r["resumed_chunks"] else ""),
+        f"  feasible {r['feasible_fraction']:.1%}; "
+        f"orbital cheaper than the ground in {r['orbital_cheaper_fraction']:.1%}",
+    ]
+    low = r["lowest_cost_ratio"]
+    if np.isfinite(low["cost_ratio"]):
+        at = ", ".join(f"{k} = {_fmt_si(k, v) if isinstance(v, float) else v}" for k, v in low["at"].items())
+        lines.append(
+            f"  lowest cost ratio {low['cost_ratio']:.3g} (orbital {low['lcoc_orbital']:,.0f} USD/MWh) at {at}"
+        )
+    else:
+        lines.append("  no design point is feasible")
+    if r["out"]:
+        lines.append(f"  wrote {r['out']}")
+    return "\n".join(lines)
+
+
+def _mc_report(args) -> dict:
+    import time
+
+    from . import uncertainty
+    from .scenario import load_scenario
+
+    _check_table_file(args.out)
+    sc = load_scenario(args.scenario)
+    start = time.perf_counter()
+    mc = _with_progress(
+        lambda progress: uncertainty.monte_carlo(
+            sc, args.samples, args.seed, progress=progress, **{k: v for k, v in _run_options(args, args.out).items()}
+        ),
+        args.quiet,
+    )
+    elapsed = time.perf_counter() - start
+    if args.out is not None:
+        from . import sweep
+
+        sweep.write_table(mc.result.columns, args.out)
+    return {
+        "scenario": sc.name,
+        "samples": mc.samples,
+        "seed": mc.seed,
+        "seconds": elapsed,
+        "uncertain": {name: {"distribution": d.kind, **d.params} for name, d in sc.uncertainty.items()},
+        "percentiles": mc.percentiles,
+        "probability_orbital_cheaper": mc.probability_orbital_cheaper,
+        "feasible_fraction": mc.feasible_fraction,
+        "out": None if args.out is None else str(args.out),
+    }
+
+
+def _mc_command(args) -> str:
+    from .sweep import unit_of
+
+    r = _mc_report(args)
+    lines = [
+        f"orbital mc: {r['scenario']} - {r['samples']:,} samples (seed {r['seed']}) in {r['seconds']:.2f} s",
+        f"  uncertain: {', '.join(r['uncertain'])}",
+        f"  {'output':26}{'P10':>12}{'P50':>12}{'P90':>12}{'mean':>12}  unit",
+    ]
+    for name, row in r["percentiles"].items():
+        if row is None:
+            lines.append(f"  {name:26}{'(none)':>12}")
+            continue
+        cells = "".join(f"{row[p]:>12,.4g}" for p in (10, 50, 90, "mean"))
+        extra = f"  ({row['samples']:,} samples have one)" if row["samples"] < r["samples"] else ""
+        lines.append(f"  {name:26}{cells}  {unit_of(name)}{extra}")
+    lines.append(f"  probability the orbit is cheaper: {r['probability_orbital_cheaper']:.2%}")
+    if r["feasible_fraction"] < 1:
+        lines.append(f"  feasible samples: {r['feasible_fraction']:.2%} (percentiles are over these)")
+    if r["out"]:
+        lines.append(f"  wrote {r['out']}")
+    return "\n".join(lines)
+
+
+def _sensitivity_report(args, keep=None) -> dict:
+    from . import uncertainty
+    from .scenario import load_scenario
+
+    sc = load_scenario(args.scenario)
+    si = uncertainty.sobol(sc, args.output, args.seed, args.target, cache=not args.no_cache)
+    swings = uncertainty.tornado(sc, args.output, cache=not args.no_cache)
+    figures = []
+    if args.figures:
+        from . import plots
+
+        out = Path(args.figures)
+        figures = [
+            plots.save_figure(plots.sobol_chart(sc, indices=si), out / "sensitivity.png"),
+            plots.save_figure(plots.tornado_chart(sc, swings=swings), out / "tornado.png"),
+        ]
+    return {
+        "scenario": sc.name,
+        "output": si.output,
+        "base_samples": si.base_samples,
+        "runs": si.runs,
+        "target": si.target,
+        "converged": si.converged,
+        "sobol": {
+            name: {
+                "S1": float(si.first[j]),
+                "S1_conf": float(si.first_conf[j]),
+                "ST": float(si.total[j]),
+                "ST_conf": float(si.total_conf[j]),
+            }
+            for j, name in enumerate(si.names)
+        },
+        "tornado": swings,
+        "figures": [str(f) for f in figures],
+    }
+
+
+def _sensitivity_command(args) -> str:
+    r = _sensitivity_report(args)
+    state = "converged" if r["converged"] else "NOT converged (raise the cap or narrow the distributions)"
+    lines = [
+        f"orbital sensitivity: {r['scenario']} - Sobol' indices of {r['output']} with SALib",
+        f"  N = {r['base_samples']:,} ({r['runs']:,} runs); total-order 95 % half-widths <= {r['target']:g}: {state}",
+        f"  {'parameter':34}{'S1':>8}{'± 95%':>8}{'ST':>8}{'± 95%':>8}",
+    ]
+    for name, row in sorted(r["sobol"].items(), key=lambda kv: -kv[1]["ST"]):
+        lines.append(f"  {name:34}{row['S1']:>8.3f}{row['S1_conf']:>8.3f}{row['ST']:>8.3f}{row['ST_conf']:>8.3f}")
+    t = r["tornado"]
+    lines.append(f"  tornado (P{t['percentiles'][0]} / P{t['percentiles'][1]}, others at base; base {t['base']:.4g}):")
+    for name, s in t["swings"].items():
+        lines.append(
+            f"    {name:32}{s['output_at_low']:>10.4g} at {_fmt_si(name, s['low_value']):>16}"
+            f"{s['output_at_high']:>10.4g} at {_fmt_si(name, s['high_value']):>16}"
+        )
+    lines += [f"  wrote {f}" for f in r["figures"]]
+    return "\n".join(lines)
+
+
+def _crossover_report(args) -> dict:
+    from . import uncertainty
+    from .scenario import load_scenario
+
+    sc = load_scenario(args.scenario)
+    c = _with_progress(
+        lambda progress: uncertainty.crossover(sc, args.samples, args.seed, not args.no_cache, progress), args.quiet
+    )
+    figure = None
+    if args.figure:
+        from . import plots
+
+        figure = str(plots.save_figure(plots.crossover_chart(sc, crossing=c), args.figure))
+    return {
+        "scenario": sc.name,
+        "year": c.year,
+        "years": c.years.tolist(),
+        "lcoc_orbital_usd_per_mwh": c.lcoc_orbital.tolist(),
+        "lcoc_terrestrial_usd_per_mwh": c.lcoc_terrestrial.tolist(),
+        "launch_price_usd_per_kg": c.launch_price_per_kg.tolist(),
+        "samples": c.samples,
+        "band": c.band,
+        "never_fraction": c.never_fraction,
+        "trends": dict(sc.trends),
+        "figure": figure,
+    }
+
+
+def _crossover_command(args) -> str:
+    r = _crossover_report(args)
+    years = r["years"]
+    t = r["trends"]
+    lines = [
+        f"orbital crossover: {r['scenario']} - launch on Wright's law, hardware {t['hardware_price_change']:+.1%}/yr, "
+        f"bus {t['bus_cost_change']:+.1%}/yr, electricity {t['electricity_price_change']:+.1%}/yr",
+        f"  {'year':>6}{'launch USD/kg':>15}{'orbital':>12}{'ground':>12}  USD/MWh",
+    ]
+    step = max(1, len(years) // 12)
+    for i in list(range(0, len(years), step)) + ([len(years) - 1] if (len(years) - 1) % step else []):
+        lines.append(
+            f"  {years[i]:>6.0f}{r['launch_price_usd_per_kg'][i]:>15,.0f}"
+            f"{r['lcoc_orbital_usd_per_mwh'][i]:>12,.0f}{r['lcoc_terrestrial_usd_per_mwh'][i]:>12,.0f}"
+        )
+    lines.append(f"  crossover: {r['year']:.0f}" if r["year"] is not None else f"  crossover: none by {years[-1]:.0f}")
+    if r["samples"]:
+        band = r["band"]
+        lines.append(
+            f"  {r['samples']:,} samples: "
+            + (f"P10 {band[10]:.0f}, P50 {band[50]:.0f}, P90 {band[90]:.0f} among those that cross; " if band else "")
+            + f"{r['never_fraction']:.1%} never cross by {years[-1]:.0f}"
+        )
+    if r["figure"]:
+        lines.append(f"  wrote {r['figure']}")
+    return "\n".join(lines)
+
+
+def _optimize_report(args) -> dict:
+    from . import optimize, sweep
+    from .scenario import load_scenario
+
+    if not args.vary:
+        raise OrbitalInputError("give at least one --vary section.key=low:high")
+    axes = [optimize.parse_bounds(text) for text in args.vary]
+    _check_table_file(args.out)
+    sc = load_scenario(args.scenario)
+    if args.pareto:
+        objectives = tuple(o.strip() for o in args.pareto.split(",") if o.strip())
+        table = sweep.latin_hypercube(axes, args.samples, args.seed)
+        result = sweep.run_table(sc, table, cache=not args.no_cache, workers=0)
+        front = optimize.pareto_front(result.columns, objectives)
+        columns = {name: np.asarray(value)[front] for name, value in result.columns.items()}
+        if args.out is not None:
+            sweep.write_table(columns, args.out)
+        figure = None
+        if args.figure:
+            from . import plots
+
+            x, y = (optimize.objective_column(o) for o in objectives[:2])
+            figure = str(plots.save_figure(plots.pareto_chart(result.columns, front, x, y), args.figure))
+        names = [optimize.objective_column(o) for o in objectives]
+        order = np.argsort(columns[names[0]])
+        return {
+            "scenario": sc.name,
+            "pareto": list(objectives),
+            "samples": args.samples,
+            "front": [
+                {**{a.name: float(columns[a.name][i]) for a in axes}, **{n: float(columns[n][i]) for n in names}}
+                for i in order
+            ],
+            "out": args.out,
+            "figure": figure,
+        }
+    best = optimize.optimize(sc, axes, args.objective, args.seed, cache=not args.no_cache)
+    return {
+        "scenario": sc.name,
+        "objective": best.objective,
+        "value": best.value,
+        "baseline": best.baseline,
+        "parameters": best.parameters,
+        "at_bound": best.at_bound,
+        "outputs": best.outputs,
+        "evaluations": best.evaluations,
+    }
+
+
+def _optimize_command(args) -> str:
+    from .optimize import objective_column
+    from .sweep import unit_of
+
+    r = _optimize_report(args)
+    if "pareto" in r:
+        names = list(r["front"][0]) if r["front"] else []
+        lines = [
+            f"orbital optimize: {r['scenario']} - non-dominated designs in {', '.join(r['pareto'])} "
+            f"from {r['samples']:,} Latin-hypercube samples: {len(r['front'])}",
+            "  " + "".join(f"{n:>30}" for n in names),
+        ]
+        lines += ["  " + "".join(f"{_fmt_si(n, row[n]):>30}" for n in names) for row in r["front"][:40]]
+        if len(r["front"]) > 40:
+            lines.append(f"  ... {len(r['front']) - 40} more in the output file")
+        lines += [f"  wrote {f}" for f in (r["out"], r["figure"]) if f]
+        return "\n".join(lines)
+    column = r["objective"]
+    unit = unit_of(objective_column(column))
+    lines = [
+        f"orbital optimize: {r['scenario']} - minimum {column}: {r['value']:,.4g} {unit} "
+        f"(scenario as given: {r['baseline']:,.4g}) after {r['evaluations']:,} designs",
+    ]
+    for name, value in r["parameters"].items():
+        bound = "  (at its bound)" if r["at_bound"][name] else ""
+        lines.append(f"  {name:34}{_fmt_si(name, value):>18}{bound}")
+    o = r["outputs"]
+    lines.append(
+        f"  orbital {o['lcoc_orbital']:,.0f} vs ground {o['lcoc_terrestrial']:,.0f} USD/MWh "
+        f"(ratio {o['cost_ratio']:.3g}), {o['mass']:.1f} kg/kW, dose {o['dose']:.3g} rad/yr"
+    )
     return "\n".join(lines)
 
 
@@ -1458,6 +1816,114 @@ def _build_parser() -> argparse.ArgumentParser:
         description="The scenarios that ship with the package, one line each.",
     )
     sn.set_defaults(handler=_scenarios_command, report=None, json=False)
+
+    def add_run_options(p, resumable=True):
+        p.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
+        p.add_argument(
+            "--workers",
+            type=int,
+            help="local dask worker processes (0: this process; default: a LocalCluster with one per core "
+            "when two or more orbits' physics are not cached yet)",
+        )
+        p.add_argument("--scheduler", help="address of a running dask scheduler, e.g. tcp://10.0.0.5:8786")
+        if resumable:
+            p.add_argument(
+                "--resume", action="store_true", help="reuse the finished chunks an interrupted run left beside --out"
+            )
+        p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    sw = commands.add_parser(
+        "sweep",
+        help="evaluate a trade space of design points",
+        description=(
+            "Evaluate the whole chain over the Cartesian product of --set ranges (or a Latin hypercube with "
+            "--samples), vectorized over design points; orbit physics is computed once per distinct orbit and "
+            "cached. --set section.key=start:stop:N (N evenly spaced), start:stop:logN (log-spaced) or a,b,c; "
+            "values take units ('400km:1500km:25'); bare numbers are in the key's scenario-file unit."
+        ),
+    )
+    sw.add_argument("scenario", help="scenario file or bundled scenario name")
+    sw.add_argument("--set", action="append", default=[], metavar="KEY=RANGE", help="a swept parameter (repeatable)")
+    sw.add_argument("--samples", type=int, help="Latin-hypercube sample size instead of the full grid")
+    sw.add_argument("--seed", type=int, default=0, help="seed of the Latin hypercube (default 0)")
+    sw.add_argument("--out", help="results file: .parquet or .csv (one row per design point, units in the header)")
+    sw.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_run_options(sw)
+    sw.set_defaults(handler=_sweep_command, report=_sweep_report)
+
+    mc = commands.add_parser(
+        "mc",
+        help="Monte Carlo over the scenario's [uncertainty] distributions",
+        description=(
+            "Draw the scenario's [uncertainty] parameters (normal, lognormal, triangular, uniform; bounds "
+            "truncate) and report P10/P50/P90 of each output and the probability the orbit is cheaper. "
+            "Same seed, same numbers."
+        ),
+    )
+    mc.add_argument("scenario", help="scenario file or bundled scenario name")
+    mc.add_argument("--samples", type=int, default=10000, help="number of samples (default 10,000)")
+    mc.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    mc.add_argument("--out", help="write every sample: .parquet or .csv")
+    mc.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_run_options(mc)
+    mc.set_defaults(handler=_mc_command, report=_mc_report)
+
+    se = commands.add_parser(
+        "sensitivity",
+        help="Sobol' indices and a tornado over the [uncertainty] distributions",
+        description=(
+            "Sobol' first- and total-order indices (SALib, Saltelli sampling, bootstrap 95 %% intervals; the "
+            "sample size doubles until every total-order half-width is within --target) and one-at-a-time "
+            "P10/P90 swings of an output."
+        ),
+    )
+    se.add_argument("scenario", help="scenario file or bundled scenario name")
+    se.add_argument("--output", default="cost_ratio", help="output analysed (default cost_ratio)")
+    se.add_argument("--seed", type=int, default=0, help="seed of the Sobol' sequence and the bootstrap")
+    se.add_argument("--target", type=float, default=0.05, help="largest 95 %% half-width of ST (default 0.05)")
+    se.add_argument("--figures", help="directory for sensitivity.png and tornado.png")
+    se.add_argument("--json", action="store_true", help="print JSON")
+    se.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
+    se.set_defaults(handler=_sensitivity_command, report=_sensitivity_report)
+
+    co = commands.add_parser(
+        "crossover",
+        help="the first year the orbit is cheaper, under launch learning and [trends]",
+        description=(
+            "Levelized costs by launch year from [trends] start_year to end_year: launch price on Wright's law, "
+            "hardware, spacecraft and electricity prices at their [trends] rates; with --samples, the crossover "
+            "year's band from the [uncertainty] distributions."
+        ),
+    )
+    co.add_argument("scenario", help="scenario file or bundled scenario name")
+    co.add_argument("--samples", type=int, default=0, help="Monte Carlo samples for the band (default none)")
+    co.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    co.add_argument("--figure", help="write the figure (.png, .svg or .pdf)")
+    co.add_argument("--json", action="store_true", help="print JSON")
+    co.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
+    co.add_argument("--quiet", action="store_true", help="no progress bar")
+    co.set_defaults(handler=_crossover_command, report=_crossover_report)
+
+    op = commands.add_parser(
+        "optimize",
+        help="the cheapest design within bounds, or a Pareto front",
+        description=(
+            "Minimise an output over --vary section.key=low:high ranges (low:high:log searches in the "
+            "logarithm) with differential evolution on the vectorized chain; or with --pareto a,b, the "
+            "non-dominated designs of a Latin-hypercube sweep of the ranges."
+        ),
+    )
+    op.add_argument("scenario", help="scenario file or bundled scenario name")
+    op.add_argument("--vary", action="append", default=[], metavar="KEY=LOW:HIGH", help="a free parameter")
+    op.add_argument("--objective", default="lcoc", help="lcoc, ratio, mass, capex, co2 or an output (default lcoc)")
+    op.add_argument("--pareto", help="two or more objectives, e.g. lcoc,mass")
+    op.add_argument("--samples", type=int, default=4096, help="designs sampled for --pareto (default 4,096)")
+    op.add_argument("--seed", type=int, default=0, help="seed (default 0)")
+    op.add_argument("--out", help="with --pareto: write the front (.parquet or .csv)")
+    op.add_argument("--figure", help="with --pareto: write the front's figure (.png, .svg or .pdf)")
+    op.add_argument("--json", action="store_true", help="print JSON")
+    op.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
+    op.set_defaults(handler=_optimize_command, report=_optimize_report)
     return parser
 
 

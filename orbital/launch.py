@@ -986,8 +986,10 @@ def spacecraft_design(
             break
         with np.errstate(divide="ignore", invalid="ignore"):
             ballistic = np.where((ram > 0) & np.isfinite(mass), mass / (DRAG_COEFFICIENT * ram * area), np.inf)[()]
-        drag_dv = drag_delta_v_per_year(density, orbit.altitude, ballistic, orbit.inclination)
-        drag_dv = np.where(np.isfinite(drag_dv), drag_dv, 0.0)[()]
+        # No drag where nothing faces the flow (B = ∞) or the design does not close (m = ∞).
+        finite = np.isfinite(ballistic)
+        drag_dv = drag_delta_v_per_year(density, orbit.altitude, np.where(finite, ballistic, 1.0), orbit.inclination)
+        drag_dv = np.where(finite, drag_dv, 0.0)[()]
     return SpacecraftDesign(
         it_power=power,
         budget=budget,

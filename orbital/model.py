@@ -30,7 +30,16 @@ from .orbits import Orbit
 from .scenario import Scenario
 from .terrestrial import KWH
 
-__all__ = ["HARDWARE_FAILURES_PER_ACCELERATOR_YEAR", "Result", "Side", "compose", "orbit_physics", "run"]
+__all__ = [
+    "HARDWARE_FAILURES_PER_ACCELERATOR_YEAR",
+    "PHYSICS_KEYS",
+    "Result",
+    "Side",
+    "compose",
+    "orbit_physics",
+    "physics_is_cached",
+    "run",
+]
 
 #: Accelerators needing replacement per accelerator-year on the ground: the faulty-GPU
 #: (30.1 %) and HBM3 (17.2 %) shares of 419 unexpected interruptions in 54 days on 16,384
@@ -57,38 +66,66 @@ def _orbit_from(o) -> Orbit:
     return Orbit(altitude=o.altitude, inclination=o.inclination, raan=0.0, epoch=o.epoch, eccentricity=o.eccentricity)
 
 
+#: The keys :func:`orbit_physics` depends on (whole sections where the whole section is listed).
+#: Everything else is bookkeeping on top of the physics, vectorized over design points by :func:`compose`.
+PHYSICS_KEYS = {
+    "orbit": None,
+    "solar": ("pointing",),
+    "thermal": ("coating", "attitude"),
+    "finance": ("lifetime",),
+    "radiation": ("shielding", "solar", "track_days", "track_samples"),
+    "launch": ("solar_activity",),
+    "downlink": ("band", "stations", "min_elevation", "availability", "days", "step", "fibre_distance"),
+}
+
+
 def _physics_key(sc: Scenario) -> dict:
-    def section(name, keys):
+    def section(name):
         values = sc.values[name]
+        keys = PHYSICS_KEYS[name] or list(values)
         return {k: (values[k].isot if hasattr(values[k], "isot") else values[k]) for k in keys}
 
     return {
         "version": _PHYSICS_VERSION,
-        "orbit": section("orbit", list(sc.values["orbit"])),
-        "solar": section("solar", ["pointing"]),
-        "thermal": section("thermal", ["coating", "attitude"]),
+        "orbit": section("orbit"),
+        "solar": section("solar"),
+        "thermal": section("thermal"),
         "lifetime": sc.finance.lifetime,
-        "radiation": section("radiation", ["shielding", "solar", "track_days", "track_samples"]),
-        "launch": section("launch", ["solar_activity"]),
-        "downlink": section(
-            "downlink", ["band", "stations", "min_elevation", "availability", "days", "step", "fibre_distance"]
-        ),
+        "radiation": section("radiation"),
+        "launch": section("launch"),
+        "downlink": section("downlink"),
     }
+
+
+def physics_is_cached(sc: Scenario) -> bool:
+    """Whether :func:`orbit_physics` of the scenario is already in the disk cache."""
+    from .cache import is_cached
+
+    return is_cached("physics", _physics_key(sc))
 
 
 def radiation_behind_shield(env: radiation.TrappedEnvironment, shielding) -> dict:
     """Dose [rad(Si)/yr] and proton flux above 10 MeV [cm⁻² s⁻¹] behind an Al shield [m] on a track.
 
     Trapped particles of ``env`` plus galactic cosmic rays; the same numbers drive the composer's
-    upset rates and the goodput map.
+    upset rates and the goodput map. ``shielding`` may be an array (each distinct thickness is
+    transported once); the results then have its shape.
     """
-    dose = radiation.dose_depth(env, [shielding])
-    galactic = radiation.cosmic_rays(env, shielding)
+    t = np.asarray(shielding, dtype=float)
+    depths, inverse = np.unique(t, return_inverse=True)
+    dose = radiation.dose_depth(env, depths)
+    galactic = radiation.cosmic_rays(env, depths)
+    flux = radiation.shielded_proton_flux(env, depths) + galactic.proton_flux
+
+    def at_shielding(values):
+        picked = np.asarray(values)[inverse].reshape(t.shape)
+        return float(picked) if picked.ndim == 0 else picked
+
     return {
-        "dose_per_year": float(dose.total[0]),
-        "proton_flux": float(radiation.shielded_proton_flux(env, shielding)) + float(galactic.proton_flux[0]),
+        "dose_per_year": at_shielding(dose.total),
+        "proton_flux": at_shielding(flux),
         "saa_fraction": env.saa_fraction,
-        "cosmic_ray_dose": float(dose.cosmic_ray[0]),
+        "cosmic_ray_dose": at_shielding(dose.cosmic_ray),
     }
 
 
@@ -311,6 +348,12 @@ class _Values:
         for name, value in (overrides or {}).items():
             section, _, key = name.partition(".")
             self._sections[section][key] = value
+        # A launch price per kg and a learning-curve year exclude each other: the one given wins.
+        launch_given = {name for name in overrides or {} if name in ("launch.price_per_kg", "launch.year")}
+        if launch_given == {"launch.price_per_kg"}:
+            self._sections["launch"]["year"] = None
+        elif launch_given == {"launch.year"}:
+            self._sections["launch"]["price_per_kg"] = None
 
     def __getattr__(self, section):
         try:
@@ -498,7 +541,8 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
             "satellite_it_power or pick a larger [launch] vehicle"
         )
     launch_price = launch.launch_price(vehicle, **pricing)
-    per_launch = np.where(feasible, launch.satellites_per_launch(design.mass, capacity, lc.fill)[2], 0.0)
+    carried = launch.satellites_per_launch(np.where(feasible, design.mass, capacity), capacity, lc.fill)[2]
+    per_launch = np.where(feasible, carried, 0.0)
     # Per MW the fleet's launches are counted as a fraction (a larger fleet fills its last launch);
     # the whole launches the scenario's own cluster needs are reported beside.
     with np.errstate(divide="ignore"):

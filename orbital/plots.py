@@ -27,7 +27,18 @@ from .errors import OrbitalInputError
 from .orbits import Orbit
 from .scenario import SCHEMA, Scenario
 
-__all__ = ["FIGURES", "FIGURE_FORMATS", "PALETTE", "REPORT_FORMATS", "render", "report", "write_figures"]
+__all__ = [
+    "FIGURES",
+    "FIGURE_FORMATS",
+    "PALETTE",
+    "REPORT_FORMATS",
+    "UNCERTAINTY_FIGURES",
+    "figure_names",
+    "pareto_chart",
+    "render",
+    "report",
+    "write_figures",
+]
 
 FIGURE_FORMATS = ("png", "svg", "pdf")
 REPORT_FORMATS = ("html", "pdf")
@@ -596,6 +607,210 @@ def learning_curve(sc: Scenario, result=None):
     )
 
 
+#: Samples behind the crossover figure's band (x the years): percentiles to ~2 %.
+_CROSSOVER_SAMPLES = 2000
+
+
+def _parameter_label(name: str) -> str:
+    from .sweep import unit_of
+
+    unit = unit_of(name)
+    return f"{name} [{unit}]" if unit else name
+
+
+def _shown(name: str, value: float) -> str:
+    """A parameter's SI value in the unit its scenario key is written in (km, mm, USD/kWh...)."""
+    from .scenario import SCHEMA_NAMES
+    from .sweep import unit_of
+
+    if name in SCHEMA_NAMES:
+        from .scenario import SCHEMA
+        from .units import as_float
+
+        section, _, key_name = name.partition(".")
+        key = SCHEMA[section][key_name]
+        if key.bare and key.unit and key.bare != key.unit:
+            return f"{value / as_float(f'1 {key.bare}', key.unit, name=name):.4g} {key.bare}"
+    return f"{value:.4g} {unit_of(name)}".strip()
+
+
+@_styled
+def sobol_chart(sc: Scenario, result=None, output="cost_ratio", indices=None):
+    """Sobol' first- and total-order indices of the cost ratio over the [uncertainty] distributions."""
+    from . import uncertainty
+
+    si = indices or uncertainty.sobol(sc, output)
+    output = si.output
+    order = np.argsort(-si.total)
+    names = [si.names[i] for i in order]
+    y = np.arange(len(names))
+    fig, ax = _figure(figsize=(7.5, 0.9 + 0.45 * len(names)))
+    ax.barh(
+        y - 0.18,
+        si.first[order],
+        height=0.36,
+        xerr=si.first_conf[order],
+        color=PALETTE[0],
+        capsize=2,
+        label="first order S1 (alone)",
+    )
+    ax.barh(
+        y + 0.18,
+        si.total[order],
+        height=0.36,
+        xerr=si.total_conf[order],
+        color=PALETTE[1],
+        capsize=2,
+        label="total order ST (with interactions)",
+    )
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set_xlim(min(0.0, float(np.min(si.first - si.first_conf)) - 0.02), 1.05)
+    ax.set_xlabel(f"Sobol' index of {output} [-] (share of its variance; bars: bootstrap 95 % CI)")
+    ax.set_ylabel("Uncertain parameter")
+    ax.legend(loc="lower right", fontsize=8)
+    converged = "converged" if si.converged else "NOT converged"
+    return _finish(
+        fig,
+        f"Global sensitivity of {output}: N = {si.base_samples:,} ({si.runs:,} runs), ST {converged} to ±{si.target:g}",
+        {"names": si.names, "S1": si.first, "S1_conf": si.first_conf, "ST": si.total, "ST_conf": si.total_conf},
+    )
+
+
+@_styled
+def tornado_chart(sc: Scenario, result=None, output="cost_ratio", swings=None):
+    """One-at-a-time swings of the cost ratio, each uncertain parameter from its P10 to its P90."""
+    from . import uncertainty
+
+    t = swings or uncertainty.tornado(sc, output)
+    output = t["output"]
+    names = list(t["swings"])
+    fig, ax = _figure(figsize=(7.5, 0.9 + 0.45 * len(names)))
+    base = t["base"]
+    for k, name in enumerate(names):
+        s = t["swings"][name]
+        if abs(s["output_at_high"] - s["output_at_low"]) <= 1e-9 * abs(base):
+            ax.text(base, k, f"  no effect on {output}", va="center", ha="left", fontsize=7)
+            continue
+        for value, at, colour in (
+            (s["low_value"], s["output_at_low"], PALETTE[0]),
+            (s["high_value"], s["output_at_high"], PALETTE[3]),
+        ):
+            ax.barh(k, at - base, left=base, color=colour, height=0.6)
+            ax.text(at, k, f" {_shown(name, value)} ", va="center", ha="left" if at >= base else "right", fontsize=7)
+    ax.axvline(base, color=PALETTE[7], lw=1.0)
+    if output == "cost_ratio":
+        ax.axvline(1.0, color=PALETTE[2], ls="--", lw=1.0, label="parity (ratio 1)")
+    ax.set_yticks(range(len(names)), names)
+    ax.invert_yaxis()
+    ax.margins(x=0.25)
+    ax.set_xlabel(f"{output} [{uncertainty_unit(output)}] (base {base:.3g}: every parameter at its base value)")
+    ax.set_ylabel("Parameter (at its P10 / P90)")
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(color=PALETTE[0], label=f"at P{t['percentiles'][0]}"),
+        Patch(color=PALETTE[3], label=f"at P{t['percentiles'][1]}"),
+    ]
+    if output == "cost_ratio":
+        handles.append(ax.get_legend_handles_labels()[0][0])
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
+    return _finish(fig, f"Tornado: one-at-a-time swings of {output}", t)
+
+
+def uncertainty_unit(output: str) -> str:
+    from .sweep import unit_of
+
+    return unit_of(output) or "-"
+
+
+@_styled
+def crossover_chart(sc: Scenario, result=None, crossing=None):
+    """Levelized cost of compute by year under launch learning and the [trends], with the crossover year."""
+    from . import uncertainty
+
+    c = crossing or uncertainty.crossover(sc, samples=_CROSSOVER_SAMPLES if sc.uncertainty else 0)
+    samples = c.samples
+    fig, ax = _figure()
+    for side, colour in (("orbital", PALETTE[0]), ("terrestrial", PALETTE[1])):
+        ax.plot(c.years, getattr(c, f"lcoc_{side}"), color=colour, lw=1.6, label=f"{side} (scenario values)")
+        if c.lcoc_band is not None:
+            band = c.lcoc_band[side]
+            ax.fill_between(
+                c.years,
+                band[10],
+                band[90],
+                color=colour,
+                alpha=0.2,
+                lw=0,
+                label=f"{side} P10-P90 ({samples:,} samples)",
+            )
+    if c.year is not None:
+        ax.axvline(c.year, color=PALETTE[3], ls="--", label=f"crossover: {c.year:.0f}")
+    note = f"no crossover by {c.years[-1]:.0f}" if c.year is None else f"crossover in {c.year:.0f}"
+    if c.band is not None:
+        note += f"\nsampled: P10 {c.band[10]:.0f}, P50 {c.band[50]:.0f}, P90 {c.band[90]:.0f}"
+    if c.never_fraction is not None:
+        note += f"\n{c.never_fraction:.0%} of samples never cross by {c.years[-1]:.0f}"
+    ax.text(
+        0.98,
+        0.62,
+        note,
+        transform=ax.transAxes,
+        fontsize=8,
+        va="top",
+        ha="right",
+        bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
+    )
+    ax.set_yscale("log")
+    ax.set_xlabel("Launch year [yr]")
+    ax.set_ylabel("Levelized cost of compute [USD/MWh]")
+    ax.legend(loc="upper right", fontsize=8)
+    t = sc.trends
+    return _finish(
+        fig,
+        "Crossover year: launch price on Wright's law; hardware "
+        f"{t.hardware_price_change:+.0%}/yr, bus {t.bus_cost_change:+.0%}/yr, "
+        f"electricity {t.electricity_price_change:+.0%}/yr",
+        {
+            "years": c.years,
+            "lcoc_orbital": c.lcoc_orbital,
+            "lcoc_terrestrial": c.lcoc_terrestrial,
+            "year": c.year,
+            "band": c.band,
+            "never_fraction": c.never_fraction,
+        },
+    )
+
+
+@_styled
+def pareto_chart(columns: dict, front, x="lcoc_orbital", y="mass"):
+    """All feasible designs of a sweep and their non-dominated set in two outputs."""
+    from .sweep import unit_of
+
+    fig, ax = _figure()
+    xs, ys = np.asarray(columns[x], float), np.asarray(columns[y], float)
+    ok = np.isfinite(xs) & np.isfinite(ys) & np.asarray(columns.get("feasible", True))
+    ax.scatter(xs[ok], ys[ok], s=4, color=PALETTE[5], alpha=0.4, lw=0, label=f"designs ({np.count_nonzero(ok):,})")
+    order = np.argsort(xs[front])
+    ax.plot(
+        xs[front][order],
+        ys[front][order],
+        "o-",
+        color=PALETTE[3],
+        ms=3,
+        lw=1.2,
+        label=f"non-dominated ({len(front):,})",
+    )
+    for values, axis in ((xs[ok], ax.xaxis), (ys[ok], ax.yaxis)):
+        if values.size and np.min(values) > 0 and np.max(values) > 10 * np.min(values):
+            (ax.set_xscale if axis is ax.xaxis else ax.set_yscale)("log")  # decades of cost: read them evenly
+    ax.set_xlabel(f"{x} [{unit_of(x) or '-'}]")
+    ax.set_ylabel(f"{y} [{unit_of(y) or '-'}]")
+    ax.legend(loc="upper right", fontsize=8)
+    return _finish(fig, f"Pareto front: {x} against {y} (both minimised)", {"front": np.asarray(front)})
+
+
 #: name -> (caption, function)
 FIGURES = {
     "sunlight": ("Beta angle and sunlit fraction over the year", beta_and_sunlight),
@@ -607,7 +822,18 @@ FIGURES = {
     "cost": ("Cost per MW, orbital against terrestrial, by line item", cost_per_mw),
     "break-even": ("Cost ratio over launch price and the ground's energy price, with parity", break_even_map),
     "learning-curve": ("Launch price learning curve and the break-even year", learning_curve),
+    "crossover": ("Levelized cost by launch year under learning and trends, with the crossover year", crossover_chart),
+    "sensitivity": ("Sobol' first- and total-order indices of the cost ratio", sobol_chart),
+    "tornado": ("One-at-a-time swings of the cost ratio from P10 to P90", tornado_chart),
 }
+
+#: Figures drawn from a scenario's [uncertainty] section (left out of "all" without one).
+UNCERTAINTY_FIGURES = ("sensitivity", "tornado")
+
+
+def figure_names(sc: Scenario) -> list:
+    """The figures "all" means for a scenario: every one, less the uncertainty figures without [uncertainty]."""
+    return [n for n in FIGURES if sc.uncertainty or n not in UNCERTAINTY_FIGURES]
 
 
 def _check_names(names):
@@ -628,7 +854,7 @@ def render(sc: Scenario, names=None, result=None, progress=None, on_figure=None)
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    names = list(FIGURES) if names is None else list(names)
+    names = figure_names(sc) if names is None else list(names)
     _check_names(names)
     radiation_figures = ("dose-depth", "goodput-map")
     order = [n for n in names if n not in radiation_figures] + [n for n in names if n in radiation_figures]
@@ -662,6 +888,17 @@ def _bytes(fig, fmt, dpi=_SAVE_DPI) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight")
     return buffer.getvalue()
+
+
+def save_figure(fig, path) -> Path:
+    """Write one figure to ``path`` (format from the suffix: png, svg or pdf), whole or not at all."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FIGURE_FORMATS:
+        raise OrbitalInputError(f"figure file {str(path)!r}: give a .png, .svg or .pdf name")
+    _check_writable(path.parent)
+    write_all_atomically({path: _bytes(fig, fmt)})
+    return path
 
 
 def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -> list[Path]:
@@ -837,7 +1074,7 @@ def report(sc: Scenario, path, fmt="html", progress=None) -> Path:
         else f"Break-even launch price: {result.break_even_note}."
     )
     if progress:
-        progress(len(FIGURES), len(FIGURES), f"writing {path.name}")
+        progress(len(figures), len(figures), f"writing {path.name}")
     if fmt == "pdf":
         blob = _pdf(sc, result, figures, assumptions, results, verdict, __version__)
     else:
@@ -881,7 +1118,7 @@ def _html(sc, result, png, assumptions, results, verdict, version) -> str:
         _table(("Metric", "Orbital", "Terrestrial", "Unit"), results, numeric=(1, 2)),
         "<h2>Figures</h2>",
     ]
-    for k, name in enumerate(FIGURES, start=1):
+    for k, name in enumerate([n for n in FIGURES if n in png], start=1):
         data = base64.b64encode(png[name]).decode("ascii")
         caption = FIGURES[name][0]
         parts.append(

@@ -301,11 +301,22 @@ def mcilwain_l(jd_utc, position):
     ----------
     McIlwain, J. Geophys. Res. 66, 3681 (1961); IRBEM ``make_lstar`` via spacepy.
     """
+    import multiprocessing
+
+    import spacepy
     import spacepy.irbempy as irbem
 
     ticks, loci = _irbem_inputs(jd_utc, position)
-    with _quiet_fortran():
-        result = irbem.get_Lm(ticks, loci, [90.0], extMag="0", intMag="IGRF")
+    # spacepy spreads long L calculations over a multiprocessing Pool, which a daemonic process
+    # (a dask worker) may not start: there, compute in the process itself.
+    saved = spacepy.config["ncpus"]
+    if multiprocessing.current_process().daemon:
+        spacepy.config["ncpus"] = 1
+    try:
+        with _quiet_fortran():
+            result = irbem.get_Lm(ticks, loci, [90.0], extMag="0", intMag="IGRF")
+    finally:
+        spacepy.config["ncpus"] = saved
     lm = np.abs(np.asarray(result["Lm"], dtype=float)).reshape(-1)
     return np.where((lm > 0.5) & (lm < 1e3), lm, np.nan)
 

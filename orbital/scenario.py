@@ -14,14 +14,24 @@ from __future__ import annotations
 import difflib
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from .distributions import parse_distribution
 from .errors import OrbitalInputError
 from .units import as_float, as_time
 
-__all__ = ["SCHEMA", "Key", "Scenario", "bundled_scenarios", "load_scenario", "parse_scenario", "resolved_toml"]
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_NAMES",
+    "Key",
+    "Scenario",
+    "bundled_scenarios",
+    "load_scenario",
+    "parse_scenario",
+    "resolved_toml",
+]
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,13 @@ SCHEMA = {
         "round_trip_efficiency": _q(0.9, "", "", "assumed battery round trip"),
         "array_oversize": _q(1.5, "", "", "assumed PV energy over load energy"),
     },
+    "trends": {
+        "start_year": _q(2026.0, "", "", "first year of the crossover analysis (this release's year)"),
+        "end_year": _q(2060.0, "", "", "last year searched for a crossover"),
+        "electricity_price_change": _q(0.0, "", "", "assumed flat real electricity price (change per year)"),
+        "hardware_price_change": _q(0.0, "", "", "assumed constant server price per W (change per year)"),
+        "bus_cost_change": _q(0.0, "", "", "assumed constant spacecraft build cost per kg (change per year)"),
+    },
     "finance": {
         "lifetime": _q("5 yr", "s", "yr", "Suncatcher Table 1: 5-year satellites"),
         "discount_rate": _q(0.08, "", "", "assumed real discount rate"),
@@ -157,6 +174,10 @@ SCHEMA = {
         ),
     },
 }
+
+
+#: Every parameter as ``"section.key"``.
+SCHEMA_NAMES = [f"{section}.{key}" for section, keys in SCHEMA.items() for key in keys]
 
 
 def _unit(text):
@@ -196,13 +217,17 @@ class Scenario:
     values : dict
         section -> key -> SI value (or text/flag).
     given : dict
-        section -> key -> the raw value as written in the file.
+        section -> key -> the raw value as written in the file (``uncertainty`` holds
+        the ``[uncertainty]`` tables as written).
+    uncertainty : dict
+        ``"section.key"`` -> :class:`orbital.distributions.Distribution` in SI.
     """
 
     name: str
     path: Path | None
     values: dict
     given: dict
+    uncertainty: dict = field(default_factory=dict)
 
     def __getattr__(self, section):
         values = object.__getattribute__(self, "values")
@@ -264,6 +289,8 @@ def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
     name : str, optional
         Scenario name when ``[scenario] name`` is empty.
     """
+    raw = dict(raw)
+    uncertain_raw = _flat_uncertainty(raw.pop("uncertainty", {}), source)
     for section, keys in raw.items():
         if section not in SCHEMA:
             raise OrbitalInputError(f"{source}: unknown section [{section}]{_closest(section, SCHEMA)}")
@@ -288,10 +315,41 @@ def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
         )
     if values["launch"]["year"] is not None and values["launch"]["price_per_kg"] is not None:
         raise OrbitalInputError(f"{source}: [launch] give year or price_per_kg, not both")
+    uncertainty = {}
+    for full, spec in uncertain_raw.items():
+        section, _, key = full.partition(".")
+        where = f"{source}: [uncertainty] {full}"
+        if section not in SCHEMA or key not in SCHEMA[section]:
+            raise OrbitalInputError(f"{where}: unknown parameter{_closest(full, SCHEMA_NAMES)}")
+        if SCHEMA[section][key].kind not in ("quantity", "optional-quantity"):
+            raise OrbitalInputError(
+                f"{where}: only numeric keys can be uncertain ({full} is {SCHEMA[section][key].kind})"
+            )
+        uncertainty[full] = parse_distribution(spec, SCHEMA[section][key], where)
+    if uncertain_raw:
+        given["uncertainty"] = uncertain_raw
     label = values["scenario"]["name"] or name or ("scenario" if source.startswith("<") else Path(source).stem)
     return Scenario(
-        name=label, path=Path(source) if source and not source.startswith("<") else None, values=values, given=given
+        name=label,
+        path=Path(source) if source and not source.startswith("<") else None,
+        values=values,
+        given=given,
+        uncertainty=uncertainty,
     )
+
+
+def _flat_uncertainty(table, source) -> dict:
+    """``[uncertainty]`` as ``"section.key"`` -> table, from quoted dotted keys or nested tables."""
+    if not isinstance(table, dict):
+        raise OrbitalInputError(f"{source}: [uncertainty] must be a table of distributions")
+    flat = {}
+    for name, value in table.items():
+        if isinstance(value, dict) and "distribution" not in value and "." not in name:
+            for key, spec in value.items():
+                flat[f"{name}.{key}"] = spec
+        else:
+            flat[name] = value
+    return flat
 
 
 def bundled_scenarios() -> dict:
@@ -357,4 +415,9 @@ def resolved_toml(scenario: Scenario, derived: dict | None = None) -> str:
                 lines.append(f"# {key} = (not set)  # default: {spec.source}")
             else:
                 lines.append(f"{key} = {_toml_value(spec.default)}  # default: {spec.source}")
+    if scenario.given.get("uncertainty"):
+        lines.append("\n[uncertainty]")
+        for name, table in scenario.given["uncertainty"].items():
+            inner = ", ".join(f"{k} = {_toml_value(v)}" for k, v in table.items())
+            lines.append(f'"{name}" = {{ {inner} }}  # given')
     return "\n".join(lines) + "\n"

@@ -42,17 +42,23 @@ def cheap_bus():
     return sc, model.run(sc)
 
 
-def test_all_nine_figures_are_listed():
+def test_all_twelve_figures_are_listed():
     assert list(plots.FIGURES) == [
         "sunlight", "solar-power", "radiator", "dose-depth", "goodput-map",
-        "mass-budget", "cost", "break-even", "learning-curve",
+        "mass-budget", "cost", "break-even", "learning-curve", "crossover", "sensitivity", "tornado",
     ]  # fmt: skip
+
+
+def test_all_means_the_uncertainty_figures_only_with_an_uncertainty_section(baseline):
+    sc, _ = baseline
+    assert plots.figure_names(sc) == [n for n in plots.FIGURES if n not in plots.UNCERTAINTY_FIGURES]
+    assert plots.figure_names(scenario.load_scenario("uncertainty")) == list(plots.FIGURES)
 
 
 def test_every_figure_is_written_whole_as_png(baseline, tmp_path):
     sc, _ = baseline
     paths = plots.write_figures(sc, tmp_path / "figs")
-    assert sorted(p.name for p in paths) == sorted(f"{n}.png" for n in plots.FIGURES)
+    assert sorted(p.name for p in paths) == sorted(f"{n}.png" for n in plots.figure_names(sc))
     for path in paths:
         blob = path.read_bytes()
         assert blob.startswith(MAGIC["png"]) and len(blob) > 20_000, path.name
@@ -279,10 +285,10 @@ def test_report_is_self_contained_with_every_figure(html_report):
     parsed = _Tables()
     parsed.feed(html_report)
     assert parsed.external == []
-    assert len(parsed.images) == len(plots.FIGURES)
+    names = [n for n in plots.FIGURES if n not in plots.UNCERTAINTY_FIGURES]  # the baseline has no [uncertainty]
+    assert len(parsed.images) == len(names)
     assert all(src.startswith("data:image/png;base64,") and len(src) > 20_000 for src in parsed.images)
-    for name in plots.FIGURES:
-        assert f"id='{name}'" in html_report
+    assert re.findall(r"<figure id='([^']+)'", html_report) == names
 
 
 def test_report_has_one_assumption_row_per_parameter_with_a_source(html_report, baseline):
@@ -314,7 +320,7 @@ def test_pdf_report(baseline, tmp_path):
     path = plots.report(sc, tmp_path / "report.pdf", fmt="pdf")
     blob = path.read_bytes()
     assert blob.startswith(b"%PDF-") and blob.rstrip().endswith(b"%%EOF")
-    assert blob.count(b"/Type /Page\n") + blob.count(b"/Type /Page ") >= len(plots.FIGURES) + 2
+    assert blob.count(b"/Type /Page\n") + blob.count(b"/Type /Page ") >= len(plots.figure_names(sc)) + 2
 
 
 # --------------------------------------------------------------------------------------
@@ -384,7 +390,7 @@ def test_cli_plot_unknown_figure(tmp_path, capsys):
     assert main(["plot", "baseline", "--figure", "beta", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("orbital plot: error: --figure = 'beta' is not known; known: sunlight, solar-power,")
-    assert "learning-curve, all" in err
+    assert "learning-curve, crossover, sensitivity, tornado, all" in err
     assert list(tmp_path.iterdir()) == []
 
 

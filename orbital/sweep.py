@@ -1,0 +1,607 @@
+"""Trade spaces: many design points through the whole chain, one orbit-physics evaluation per orbit.
+
+A design table holds, per parameter (``"section.key"``), one value per design
+point, in SI. :func:`evaluate` splits the parameters in two:
+
+* those the orbit physics depends on (:data:`orbital.model.PHYSICS_KEYS`, and
+  every text or flag key): the table is grouped by them, and each group's
+  :func:`orbital.model.orbit_physics` is computed once and cached on disk;
+* the numeric rest (:data:`VECTOR_KEYS`): one vectorized call of
+  :func:`orbital.model.compose` per group covers all its design points. The
+  radiation shield is one of these: the group's trapped-particle track is
+  cached, and each distinct thickness is transported once.
+
+:func:`run_table` cuts the table into chunks (within a group), evaluates them in
+this process or on dask.distributed (a ``LocalCluster``, or an existing
+scheduler), writes each finished chunk to disk so an interrupted run resumes,
+and reassembles the columns in table order: the same numbers whichever way it ran.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import shutil
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import model
+from .cache import write_all_atomically, write_atomically
+from .errors import OrbitalInputError, OrbitalWarning
+from .scenario import SCHEMA, SCHEMA_NAMES, Scenario, _closest, _parse_value
+
+__all__ = [
+    "OUTPUTS",
+    "VECTOR_KEYS",
+    "Axis",
+    "SweepResult",
+    "evaluate",
+    "grid",
+    "latin_hypercube",
+    "parse_axis",
+    "run_table",
+    "write_table",
+]
+
+
+def _physics_dependent(name: str) -> bool:
+    section, _, key = name.partition(".")
+    keys = model.PHYSICS_KEYS.get(section, ())
+    return keys is None or key in keys
+
+
+#: Numeric parameters :func:`orbital.model.compose` takes as arrays over design points: every numeric
+#: key the orbit physics does not depend on, and the radiation shield (transported per distinct value).
+VECTOR_KEYS = tuple(
+    name
+    for name in SCHEMA_NAMES
+    if SCHEMA[name.partition(".")[0]][name.partition(".")[2]].kind in ("quantity", "optional-quantity")
+    and (not _physics_dependent(name) or name == "radiation.shielding")
+)
+
+#: What a design point reports: name -> (unit, where in :func:`orbital.model.compose`'s answer).
+OUTPUTS = {
+    "lcoc_orbital": ("USD/MWh", ("orbital", "lcoc_usd_per_mwh")),
+    "lcoc_terrestrial": ("USD/MWh", ("terrestrial", "lcoc_usd_per_mwh")),
+    "cost_ratio": ("", ("cost_ratio",)),
+    "orbital_cheaper": ("", None),
+    "break_even_launch_price": ("USD/kg", ("break_even_launch_price",)),
+    "feasible": ("", ("feasible",)),
+    "mass": ("kg/kW", ("orbital", "mass_kg_per_kw")),
+    "satellite_mass": ("kg", ("report", "satellite_mass_kg")),
+    "capex_orbital": ("USD/W", ("orbital", "capex_usd_per_w")),
+    "capex_terrestrial": ("USD/W", ("terrestrial", "capex_usd_per_w")),
+    "launch_capex": ("USD/W", ("orbital", "capex_breakdown_usd_per_w", "launch")),
+    "goodput_orbital": ("", ("orbital", "goodput")),
+    "useful_fraction_orbital": ("", ("orbital", "useful_fraction")),
+    "array_area": ("m2/MW", ("orbital", "array_area_m2_per_mw")),
+    "radiator_area": ("m2/MW", ("orbital", "radiator_area_m2_per_mw")),
+    "dose": ("rad/yr", ("report", "dose_rad_si_per_year")),
+    "launches": ("1/MW", ("orbital", "launches_per_mw")),
+    "co2_orbital": ("t/(MW yr)", ("orbital", "co2_t_per_mw_year")),
+    "co2_terrestrial": ("t/(MW yr)", ("terrestrial", "co2_t_per_mw_year")),
+    "usd_per_accelerator_hour_orbital": ("USD", ("orbital", "usd_per_accelerator_hour")),
+    "usd_per_accelerator_hour_terrestrial": ("USD", ("terrestrial", "usd_per_accelerator_hour")),
+}
+
+#: Design points per chunk: one chunk is one vectorized composer call (a few hundred MB at most).
+CHUNK_ROWS = 250_000
+
+
+def _key(name: str):
+    if name not in SCHEMA_NAMES:
+        raise OrbitalInputError(f"unknown parameter {name!r}{_closest(name, SCHEMA_NAMES)}")
+    section, _, key = name.partition(".")
+    return SCHEMA[section][key]
+
+
+def unit_of(name: str) -> str:
+    """The SI unit a parameter or output is carried in (empty for dimensionless, text and flags)."""
+    if name in OUTPUTS:
+        return OUTPUTS[name][0]
+    return _key(name).unit or ""
+
+
+# --------------------------------------------------------------------------------------
+# Axes and design tables
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One swept parameter: its values in SI (or text/flags), and for ranges the bounds and spacing.
+
+    ``spacing`` is "linear" or "log" for ``start:stop:N`` / ``start:stop:logN`` (a Latin
+    hypercube samples the continuous range), "list" for a comma list.
+    """
+
+    name: str
+    values: np.ndarray
+    spacing: str
+    low: float | None = None
+    high: float | None = None
+
+
+def parse_axis(text: str) -> Axis:
+    """Read ``section.key=start:stop:N``, ``start:stop:logN`` or ``a,b,c`` (values with units).
+
+    Bare numbers are in the key's bare unit, as in a scenario file
+    (``orbit.altitude=400:1500:25`` is in km).
+    """
+    name, sep, spec = text.partition("=")
+    name, spec = name.strip(), spec.strip()
+    where = f"--set {text!r}"
+    if not sep or not spec:
+        raise OrbitalInputError(f"{where}: expected section.key=start:stop:N, start:stop:logN or a,b,c")
+    key = _key(name)
+    numeric = key.kind in ("quantity", "optional-quantity")
+    if ":" in spec:
+        if not numeric:
+            raise OrbitalInputError(f"{where}: {name} is {key.kind}; give its values as a comma list")
+        parts = spec.split(":")
+        if len(parts) != 3:
+            raise OrbitalInputError(f"{where}: a range is start:stop:N or start:stop:logN (got {len(parts)} fields)")
+        start, stop = (_parse_value(key, _number_or_text(p), f"--set {name}") for p in parts[:2])
+        steps = parts[2].strip().lower()
+        log = steps.startswith("log")
+        count = steps[3:] if log else steps
+        if not count.isdigit() or int(count) < 2:
+            raise OrbitalInputError(
+                f"{where}: the number of points {parts[2].strip()!r} must be a whole number >= 2 "
+                "(give a single value for one point)"
+            )
+        n = int(count)
+        if start == stop:
+            raise OrbitalInputError(f"{where}: start and stop are equal ({start:g} {key.unit}); the range is empty")
+        if log:
+            if start <= 0 or stop <= 0:
+                raise OrbitalInputError(f"{where}: a log range needs positive bounds (got {start:g}, {stop:g})")
+            values = np.geomspace(start, stop, n)
+        else:
+            values = np.linspace(start, stop, n)
+        return Axis(name, values, "log" if log else "linear", min(start, stop), max(start, stop))
+    items = [item.strip() for item in spec.split(",")]
+    if any(not item for item in items):
+        raise OrbitalInputError(f"{where}: empty value in the list")
+    if key.kind == "flag":
+        words = {"true": True, "false": False}
+        bad = [item for item in items if item.lower() not in words]
+        if bad:
+            raise OrbitalInputError(f"{where}: {bad[0]!r} is not true or false")
+        return Axis(name, np.array([words[item.lower()] for item in items]), "list")
+    values = [_parse_value(key, _number_or_text(item) if numeric else item, f"--set {name}") for item in items]
+    if key.kind == "time":
+        values = [v.isot for v in values]
+    return Axis(name, np.array(values, dtype=float if numeric else object), "list")
+
+
+def _number_or_text(text: str):
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def grid(axes: list[Axis]) -> dict:
+    """The Cartesian product of the axes (the first varies slowest): name -> values."""
+    _check_distinct(axes)
+    if not axes:
+        return {}
+    index = np.meshgrid(*(np.arange(a.values.size) for a in axes), indexing="ij")
+    return {a.name: a.values[i.ravel()] for a, i in zip(axes, index, strict=True)}
+
+
+def latin_hypercube(axes: list[Axis], samples: int, seed=0) -> dict:
+    """``samples`` design points of a Latin hypercube over the axes (scipy.stats.qmc).
+
+    Ranges are sampled continuously (log ranges uniformly in the logarithm);
+    lists by equal-probability strata of their entries.
+    """
+    from scipy.stats import qmc
+
+    _check_distinct(axes)
+    if int(samples) < 1:
+        raise OrbitalInputError(f"--samples = {samples} must be >= 1")
+    u = qmc.LatinHypercube(d=max(len(axes), 1), rng=np.random.default_rng(seed)).random(int(samples))
+    table = {}
+    for j, a in enumerate(axes):
+        if a.spacing == "linear":
+            table[a.name] = a.low + u[:, j] * (a.high - a.low)
+        elif a.spacing == "log":
+            table[a.name] = np.exp(np.log(a.low) + u[:, j] * (np.log(a.high) - np.log(a.low)))
+        else:
+            table[a.name] = a.values[np.minimum((u[:, j] * a.values.size).astype(int), a.values.size - 1)]
+    return table
+
+
+def _check_distinct(axes):
+    names = [a.name for a in axes]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise OrbitalInputError(f"--set {twice[0]} is given more than once")
+
+
+def _rows(table: dict) -> int:
+    sizes = {np.asarray(v).shape[0] for v in table.values()}
+    if len(sizes) > 1:
+        raise OrbitalInputError(f"the design table's columns differ in length: {sorted(sizes)}")
+    return sizes.pop() if sizes else 1
+
+
+# --------------------------------------------------------------------------------------
+# Evaluation
+# --------------------------------------------------------------------------------------
+
+
+def _as_given(name: str, value):
+    """A table value as a scenario file would give it (numbers in SI with their unit)."""
+    key = _key(name)
+    if key.kind in ("quantity", "optional-quantity"):
+        return f"{float(value)!r} {key.unit}".strip() if key.unit else float(value)
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def scenario_with(sc: Scenario, changes: dict) -> Scenario:
+    """The scenario with ``"section.key"`` -> SI value changes, validated as a scenario file is."""
+    replace = {name.replace(".", "__", 1): _as_given(name, value) for name, value in changes.items()}
+    if "launch.price_per_kg" in changes and "launch.year" not in changes:
+        replace["launch__year"] = None
+    if "launch.year" in changes and "launch.price_per_kg" not in changes:
+        replace["launch__price_per_kg"] = None
+    return sc.replace(**replace)
+
+
+def _groups(table: dict, n: int):
+    """Row indices of each distinct combination of the physics-dependent columns, in first-seen order."""
+    names = [name for name in table if name not in VECTOR_KEYS]
+    if not names:
+        return names, [np.arange(n)]
+    codes = np.zeros(n, dtype=np.int64)
+    for name in names:
+        _, inverse = np.unique(np.asarray(table[name]).astype(str), return_inverse=True)
+        codes = codes * (inverse.max() + 1) + inverse
+    _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    order = np.argsort(first)  # groups in the order their first row appears
+    return names, [np.flatnonzero(inverse == g) for g in order]
+
+
+def _pick(answer: dict, path):
+    value = answer
+    for part in path:
+        value = value[part]
+    return value
+
+
+def evaluate_group(sc: Scenario, vectors: dict, n: int, cache=True) -> dict:
+    """Outputs (:data:`OUTPUTS`) of ``n`` design points sharing one orbit's physics."""
+    physics = model.orbit_physics(sc, cache)
+    overrides = {name: np.asarray(value, dtype=float) for name, value in vectors.items()}
+    if "radiation.shielding" in overrides:
+        from . import radiation
+
+        r = sc.radiation
+        env = radiation.trapped_environment(
+            model._orbit(sc), r.track_days / 86400.0, int(r.track_samples), r.solar, cache
+        )
+        physics = dict(physics, radiation=model.radiation_behind_shield(env, overrides["radiation.shielding"]))
+    with warnings.catch_warnings():  # goodput-0 points are counted once per run (run_table), not per chunk
+        warnings.simplefilter("ignore", OrbitalWarning)
+        answer = model.compose(sc, physics, overrides, strict=False)
+    out = {}
+    for name, (_, path) in OUTPUTS.items():
+        if path is None:
+            continue
+        value = _pick(answer, path)
+        out[name] = np.broadcast_to(np.asarray(value, dtype=bool if name == "feasible" else float), (n,)).copy()
+    out["orbital_cheaper"] = out["feasible"] & (out["cost_ratio"] < 1.0)
+    return {name: out[name] for name in OUTPUTS}
+
+
+def evaluate(sc: Scenario, table: dict, cache=True) -> dict:
+    """Outputs of every design point of a table (in this process): name -> array over the rows."""
+    n = _rows(table)
+    names, groups = _groups(table, n)
+    out = {name: np.empty(n, dtype=bool if name in ("feasible", "orbital_cheaper") else float) for name in OUTPUTS}
+    for rows in groups:
+        part = _evaluate_rows(sc, table, names, rows, cache)
+        for name, value in part.items():
+            out[name][rows] = value
+    return out
+
+
+def _evaluate_rows(sc, table, names, rows, cache):
+    """One chunk: rows of one group."""
+    first = rows[0]
+    group_sc = scenario_with(sc, {name: np.asarray(table[name])[first] for name in names}) if names else sc
+    vectors = {name: np.asarray(value)[rows] for name, value in table.items() if name in VECTOR_KEYS}
+    return evaluate_group(group_sc, vectors, rows.size, cache)
+
+
+# --------------------------------------------------------------------------------------
+# Chunks, dask and resume
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """A design table and its outputs, column by column (SI; :func:`unit_of` gives units)."""
+
+    inputs: dict
+    outputs: dict
+    groups: int
+    chunks: int
+    resumed_chunks: int
+    runner: str
+
+    @property
+    def columns(self) -> dict:
+        return {**self.inputs, **self.outputs}
+
+    def __len__(self):
+        return _rows(self.outputs)
+
+
+def _plan(table: dict, n: int, chunk_rows: int):
+    names, groups = _groups(table, n)
+    chunks = []
+    for rows in groups:
+        for start in range(0, rows.size, chunk_rows):
+            chunks.append(rows[start : start + chunk_rows])
+    return names, groups, chunks
+
+
+def _digest(sc: Scenario, table: dict) -> str:
+    from . import __version__
+    from .scenario import resolved_toml
+
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(resolved_toml(sc).encode())
+    for name in sorted(table):
+        h.update(name.encode())
+        h.update(np.asarray(table[name]).astype(str).tobytes())
+    return h.hexdigest()[:20]
+
+
+def _chunk_bytes(out: dict) -> bytes:
+    buffer = io.BytesIO()
+    np.savez(buffer, **out)
+    return buffer.getvalue()
+
+
+def _load_chunk(path: Path, rows: int):
+    try:
+        with np.load(path) as data:
+            out = {name: data[name] for name in OUTPUTS}
+    except (OSError, ValueError, KeyError):
+        return None  # damaged or partial: computed again
+    return out if all(v.shape == (rows,) for v in out.values()) else None
+
+
+def _chunk_task(sc, table_rows, names, rows_count, cache):
+    """What a dask worker runs: one chunk (its own slice of the table, renumbered from 0)."""
+    return _evaluate_rows(sc, table_rows, names, np.arange(rows_count), cache)
+
+
+def _client(scheduler, workers, timeout=5.0):
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - a dependency
+        raise OrbitalInputError(f"dask.distributed is needed for --scheduler/--workers: {exc}") from None
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=f"{timeout}s"), None
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise OrbitalInputError(
+                f"--scheduler {scheduler!r}: no dask scheduler answered within {timeout:g} s ({type(exc).__name__})"
+            ) from None
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
+    )
+    return Client(cluster), cluster
+
+
+def _default_workers(sc: Scenario, table: dict, names, groups) -> int:
+    """A LocalCluster pays (~2 s to start) only when two or more orbits' physics must be computed."""
+    if not names:
+        return 0
+    uncached = 0
+    for rows in groups:
+        group_sc = scenario_with(sc, {name: np.asarray(table[name])[rows[0]] for name in names})
+        uncached += not model.physics_is_cached(group_sc)
+        if uncached >= 2:
+            return min(os.cpu_count() or 1, len(groups))
+    return 0
+
+
+def run_table(
+    sc: Scenario,
+    table: dict,
+    cache=True,
+    workers=None,
+    scheduler=None,
+    work_dir=None,
+    resume=False,
+    progress=None,
+    chunk_rows=CHUNK_ROWS,
+) -> SweepResult:
+    """Evaluate a design table in chunks, in this process or on dask.distributed.
+
+    Parameters
+    ----------
+    sc : Scenario
+        Every parameter not in the table comes from here.
+    table : dict
+        ``"section.key"`` -> values in SI (text keys: their text), all of one length.
+    cache : bool
+        Use the disk cache for orbit physics.
+    workers : int, optional
+        Local dask workers (processes); 0 runs in this process. Default: a
+        ``LocalCluster`` with one worker per core when two or more orbits' physics
+        are not cached yet, else this process.
+    scheduler : str, optional
+        Address of an existing dask scheduler (``tcp://host:8786``); overrides ``workers``.
+    work_dir : path, optional
+        Where finished chunks are kept (``.npz``), so an interrupted run can resume.
+    resume : bool
+        Reuse the chunks in ``work_dir`` that belong to this scenario and table.
+    progress : callable, optional
+        ``progress(k, n, step)`` after each chunk.
+
+    Returns
+    -------
+    SweepResult
+    """
+    n = _rows(table)
+    for name in table:
+        _key(name)
+    names, groups, chunks = _plan(table, n, int(chunk_rows))
+    out = {name: np.empty(n, dtype=bool if name in ("feasible", "orbital_cheaper") else float) for name in OUTPUTS}
+    done = [False] * len(chunks)
+    resumed = 0
+    folder = Path(work_dir) if work_dir is not None else None
+    if folder is not None:
+        digest = _digest(sc, table)
+        manifest = folder / "manifest.json"
+        same = manifest.exists() and json.loads(manifest.read_text() or "{}").get("digest") == digest
+        if not (resume and same):
+            shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(manifest, json.dumps({"digest": digest, "chunks": len(chunks), "rows": n}))
+        for i, rows in enumerate(chunks):
+            part = _load_chunk(folder / f"chunk-{i:06d}.npz", rows.size) if resume and same else None
+            if part is not None:
+                for name, value in part.items():
+                    out[name][rows] = value
+                done[i] = True
+                resumed += 1
+
+    def finish(i, part):
+        rows = chunks[i]
+        for name, value in part.items():
+            out[name][rows] = value
+        if folder is not None:
+            write_atomically(folder / f"chunk-{i:06d}.npz", _chunk_bytes(part))
+        done[i] = True
+        if progress:
+            progress(sum(done), len(chunks), f"chunk {i + 1} of {len(chunks)} ({rows.size:,} points)")
+
+    pending = [i for i in range(len(chunks)) if not done[i]]
+    if scheduler is None and workers is None:
+        workers = _default_workers(sc, table, names, [chunks[i] for i in pending])
+    runner = "this process"
+    if pending and (scheduler or workers):
+        runner = _run_on_dask(sc, table, names, chunks, pending, cache, scheduler, workers, finish, folder)
+    else:
+        for i in pending:
+            finish(i, _evaluate_rows(sc, table, names, chunks[i], cache))
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+    hopeless = int(np.count_nonzero(out["feasible"] & (out["goodput_orbital"] == 0.0)))
+    if hopeless:
+        warnings.warn(
+            f"{hopeless:,} of {n:,} design points have goodput 0: their checkpoint time is not shorter than "
+            "the mean time between interruptions (their levelized cost is infinite)",
+            OrbitalWarning,
+            stacklevel=2,
+        )
+    inputs = {name: np.asarray(value) for name, value in table.items()}
+    return SweepResult(inputs, out, len(groups), len(chunks), resumed, runner)
+
+
+def _run_on_dask(sc, table, names, chunks, pending, cache, scheduler, workers, finish, folder):
+    from dask.distributed import as_completed
+
+    client, cluster = _client(scheduler, workers)
+    kept = f"; finished chunks are kept in {folder} for --resume" if folder is not None else ""
+    try:
+        futures = {}
+        for i in pending:
+            rows = chunks[i]
+            part_table = {name: np.asarray(value)[rows] for name, value in table.items()}
+            future = client.submit(_chunk_task, sc, part_table, names, rows.size, cache, pure=False)
+            futures[future] = i
+        try:
+            for future in as_completed(futures):
+                finish(futures[future], future.result())
+        except OrbitalInputError:
+            raise
+        except Exception as exc:  # the scheduler or a worker went away: keep what is done
+            finished = sum(1 for _ in folder.glob("chunk-*")) if folder is not None else 0
+            raise OrbitalInputError(
+                f"the dask run stopped ({type(exc).__name__}: {exc}) after {finished} chunk(s){kept}"
+            ) from None
+        return f"dask ({scheduler or f'LocalCluster, {workers} worker(s)'})"
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# --------------------------------------------------------------------------------------
+# Files
+# --------------------------------------------------------------------------------------
+
+
+def column_label(name: str) -> str:
+    """``name [unit]`` for a file's header."""
+    unit = unit_of(name)
+    return f"{name} [{unit}]" if unit else name
+
+
+def write_table(columns: dict, path) -> Path:
+    """Write columns to ``.parquet`` or ``.csv`` (both with pyarrow), whole or not at all.
+
+    Headers carry units (``orbit.altitude [m]``); a missing value (no break-even
+    price) is an empty cell in CSV and a null in Parquet.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".parquet", ".csv"):
+        raise OrbitalInputError(f"--out = {str(path)!r}: give a .parquet or .csv file")
+    if path.is_dir():
+        raise OrbitalInputError(f"--out = {str(path)!r} is a directory; give a .parquet or .csv file name")
+    arrays = {}
+    for name, value in columns.items():
+        v = np.asarray(value)
+        if v.dtype == object:
+            arrays[column_label(name)] = pa.array(v.astype(str))
+        elif v.dtype.kind == "f":
+            arrays[column_label(name)] = pa.array(v, mask=np.isnan(v))
+        else:
+            arrays[column_label(name)] = pa.array(v)
+    table = pa.table(arrays)
+    buffer = io.BytesIO()
+    if suffix == ".parquet":
+        pq.write_table(table, buffer)
+    else:
+        pacsv.write_csv(table, buffer)
+    write_all_atomically({path: buffer.getvalue()})
+    return path
+
+
+def read_table(path) -> dict:
+    """Columns of a file :func:`write_table` wrote, keyed by ``name`` (units dropped from the labels)."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    table = pq.read_table(path) if path.suffix.lower() == ".parquet" else pacsv.read_csv(path)
+    out = {}
+    for label in table.column_names:
+        column = table.column(label)
+        values = column.to_numpy(zero_copy_only=False)
+        if column.null_count and values.dtype.kind != "f":
+            values = values.astype(float)
+        out[label.split(" [")[0]] = values
+    return out

@@ -1208,7 +1208,8 @@ class TerminalProgress:
         import time
 
         elapsed = time.perf_counter() - self.start
-        self.stream.write(f"\r\033[K  [{k}/{n}] {step}  ({elapsed:.1f} s)")
+        filled = int(round(20 * k / n)) if n else 0
+        self.stream.write(f"\r\033[K  [{'#' * filled}{'.' * (20 - filled)}] {k}/{n} {step}  ({elapsed:.1f} s)")
         self.stream.flush()
         self.shown = True
 

@@ -435,4 +435,4 @@ def test_terminal_progress_line_is_cleared_at_the_end():
     progress(1, 9, "sunlight")
     progress.close()
     text = stream.getvalue()
-    assert "[1/9] sunlight" in text and text.endswith("\r\033[K")
+    assert "[##" + "." * 18 + "] 1/9 sunlight" in text and text.endswith("\r\033[K")

@@ -702,7 +702,7 @@ def tornado_chart(sc: Scenario, result=None, output="cost_ratio", swings=None):
     if output == "cost_ratio":
         ax.axvline(1.0, color=PALETTE[2], ls="--", lw=1.0, label="parity (ratio 1)")
     ax.set_yticks(range(len(names)), names)
-    ax.invert_yaxis()
+    ax.set_ylim(len(names) - 0.4, -0.6)  # largest swing on top, room for the last row's label
     ax.margins(x=0.25)
     ax.set_xlabel(f"{output} [{uncertainty_unit(output)}] (base {base:.3g}: every parameter at its base value)")
     ax.set_ylabel("Parameter (at its P10 / P90)")

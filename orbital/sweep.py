@@ -1,7 +1,7 @@
 """Trade spaces: many design points through the whole chain, one orbit-physics evaluation per orbit.
 
 A design table holds, per parameter (``"section.key"``), one value per design
-point, in SI. :func:`evaluate` splits the parameters in two:
+point, in SI. :func:`run_table` splits the parameters in two:
 
 * those the orbit physics depends on (:data:`orbital.model.PHYSICS_KEYS`, and
   every text or flag key): the table is grouped by them, and each group's
@@ -11,7 +11,7 @@ point, in SI. :func:`evaluate` splits the parameters in two:
   radiation shield is one of these: the group's trapped-particle track is
   cached, and each distinct thickness is transported once.
 
-:func:`run_table` cuts the table into chunks (within a group), evaluates them in
+It cuts the table into chunks (within a group), evaluates them in
 this process or on dask.distributed (a ``LocalCluster``, or an existing
 scheduler), writes each finished chunk to disk so an interrupted run resumes,
 and reassembles the columns in table order: the same numbers whichever way it ran.
@@ -41,11 +41,14 @@ __all__ = [
     "VECTOR_KEYS",
     "Axis",
     "SweepResult",
-    "evaluate",
+    "evaluate_group",
     "grid",
     "latin_hypercube",
     "parse_axis",
+    "read_table",
     "run_table",
+    "scenario_with",
+    "unit_of",
     "write_table",
 ]
 
@@ -301,18 +304,6 @@ def evaluate_group(sc: Scenario, vectors: dict, n: int, cache=True) -> dict:
         out[name] = np.broadcast_to(np.asarray(value, dtype=bool if name == "feasible" else float), (n,)).copy()
     out["orbital_cheaper"] = out["feasible"] & (out["cost_ratio"] < 1.0)
     return {name: out[name] for name in OUTPUTS}
-
-
-def evaluate(sc: Scenario, table: dict, cache=True) -> dict:
-    """Outputs of every design point of a table (in this process): name -> array over the rows."""
-    n = _rows(table)
-    names, groups = _groups(table, n)
-    out = {name: np.empty(n, dtype=bool if name in ("feasible", "orbital_cheaper") else float) for name in OUTPUTS}
-    for rows in groups:
-        part = _evaluate_rows(sc, table, names, rows, cache)
-        for name, value in part.items():
-            out[name][rows] = value
-    return out
 
 
 def _evaluate_rows(sc, table, names, rows, cache):

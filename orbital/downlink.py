@@ -719,7 +719,7 @@ class Demand:
     @property
     def busier(self) -> float:
         """The larger of the two directions [bit s⁻¹]."""
-        return max(self.uplink, self.downlink)
+        return np.maximum(self.uplink, self.downlink)[()]
 
 
 def demand(it_power, workload="inference", **overrides) -> Demand:
@@ -738,7 +738,7 @@ def demand(it_power, workload="inference", **overrides) -> Demand:
         Any preset key.
     """
     check_choice("workload", workload, tuple(WORKLOADS))
-    mw = float(check_range("IT power", it_power, 0.0, np.inf, unit="MW", scale=1e6, low_open=True)) / 1e6
+    mw = check_range("IT power", it_power, 0.0, np.inf, unit="MW", scale=1e6, low_open=True)[()] / 1e6
     q = {**WORKLOADS[workload], **overrides}
     unknown = set(q) - set(WORKLOADS[workload])
     if unknown:

@@ -48,7 +48,9 @@ __all__ = [
 HARDWARE_FAILURES_PER_ACCELERATOR_YEAR = (0.301 + 0.172) * 419.0 / (54.0 * 16384.0) * 365.25
 
 _HOURS_PER_YEAR = JULIAN_YEAR / 3600.0
-_PHYSICS_VERSION = 1
+# Bumped when what orbit_physics computes changes; 2: the radiation track's version joined the key
+# (entries from before the phase-averaged tracks held the old dose).
+_PHYSICS_VERSION = 2
 
 
 # --------------------------------------------------------------------------------------
@@ -87,6 +89,7 @@ def _physics_key(sc: Scenario) -> dict:
 
     return {
         "version": _PHYSICS_VERSION,
+        "track_version": radiation.TRACK_VERSION,
         "orbit": section("orbit"),
         "solar": section("solar"),
         "thermal": section("thermal"),
@@ -673,12 +676,10 @@ def _terrestrial_side(v: _Values, extra: dict) -> dict:
         ground = _ground_solar(t.site, t.solar_cell)
         cell = solar.cell(t.solar_cell)
         rated = 1000.0 * cell.efficiency * cell.packing_factor  # STC rating per m² of array
-        system = terrestrial.solar_storage_power(
-            mw * t.pue, np.asarray(ground["hourly_output"]), rated, t.array_oversize, t.round_trip_efficiency
-        )
-        capex["solar_array"] = system.array_rated_power * t.pv_capex / mw
-        capex["storage"] = system.storage_energy * t.storage_capex / mw
-        bill, co2 = terrestrial.grid_power(system.grid_energy, t.electricity_price, t.grid_co2)
+        system = _solar_storage(mw * t.pue, np.asarray(ground["hourly_output"]), rated, t)
+        capex["solar_array"] = system["array_rated_power"] * t.pv_capex / mw
+        capex["storage"] = system["storage_energy"] * t.storage_capex / mw
+        bill, co2 = terrestrial.grid_power(system["grid_energy"], t.electricity_price, t.grid_co2)
         opex["backup_electricity"] = bill
     goodput = extra["ground_goodput"]
     years = max(int(math.ceil(lifetime_years - 1e-9)), 1)
@@ -710,6 +711,24 @@ def _terrestrial_side(v: _Values, extra: dict) -> dict:
         "co2_t_per_mw_year": co2 / 1e3,
         "capex_breakdown_usd_per_w": capex,
         "opex_breakdown_usd_per_mw_year": opex,
+    }
+
+
+def _solar_storage(load, hourly_output, rated, t) -> dict:
+    """:func:`orbital.terrestrial.solar_storage_power` for each distinct (load, oversize, round trip).
+
+    The day-by-day storage balance is a year of hours per design: run once per distinct
+    combination (a sweep has few) rather than broadcast into a design x hour array.
+    """
+    combos = np.broadcast_arrays(
+        *(np.asarray(x, dtype=float) for x in (load, t.array_oversize, t.round_trip_efficiency))
+    )
+    shape = combos[0].shape
+    distinct, inverse = np.unique(np.stack([c.ravel() for c in combos], axis=1), axis=0, return_inverse=True)
+    systems = [terrestrial.solar_storage_power(p, hourly_output, rated, over, eta) for p, over, eta in distinct]
+    return {
+        name: np.array([getattr(s, name) for s in systems])[inverse.ravel()].reshape(shape)[()]
+        for name in ("array_rated_power", "storage_energy", "grid_energy")
     }
 
 

@@ -534,6 +534,11 @@ def _track_samples(orbit: Orbit, days, samples):
     return jd, np.column_stack((cos_t * x - sin_t * y, sin_t * x + cos_t * y, ecef[:, 2]))
 
 
+#: Version of the trapped-particle track and its sampling: part of every cache key built on a
+#: track (here and the composer's orbit physics), so a changed algorithm never reuses old entries.
+TRACK_VERSION = 3
+
+
 def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", cache=True) -> TrappedEnvironment:
     """Trapped proton and electron spectra averaged along an orbit's track, with SAA time and cutoffs.
 
@@ -578,7 +583,7 @@ def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", ca
         "solar": solar,
         "models": "AP8/AE8 IRBEM-20220829, IGRF L, CREME96 cutoff",
         "sampling": "R2 over revolution x Earth rotation below 0.4 day, else even instants",
-        "version": 3,
+        "version": TRACK_VERSION,
     }
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
     path = cache_dir() / f"trapped-{digest}.json"

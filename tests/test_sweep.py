@@ -271,3 +271,20 @@ def test_the_command_writes_the_table_and_a_summary(tmp_path, capsys):
 def test_the_command_refuses_bad_input_before_any_work(argv, message, capsys):
     assert main(["sweep", "baseline", *argv]) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["baseline", "terrestrial-solar"])
+def test_every_vectorized_key_takes_an_array(name):
+    """Each numeric key the sweep vectorizes goes through the composer as an array: two values
+    (the scenario's and 5 % less, a year later for the launch year) give the scalar runs' costs."""
+    sc = scenario.load_scenario(name)
+    for key in sweep.VECTOR_KEYS:
+        section, _, k = key.partition(".")
+        value = sc.values[section][k]
+        if value is None:
+            value = {"compute.hardware_price": 20.0, "launch.price_per_kg": 500.0, "launch.year": 2030.0}[key]
+        values = np.array([value, value + 1.0 if key == "launch.year" else 0.95 * value if value else 0.01])
+        out = sweep.run_table(sc, {key: values}, workers=0).outputs
+        second = model.run(sweep.scenario_with(sc, {key: values[1]}))
+        assert out["lcoc_terrestrial"][1] == pytest.approx(second.terrestrial.lcoc_usd_per_mwh, rel=RTOL), key
+        assert out["lcoc_orbital"][1] == pytest.approx(second.orbital.lcoc_usd_per_mwh, rel=RTOL), key

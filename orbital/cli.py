@@ -1334,7 +1334,12 @@ def _sensitivity_report(args, keep=None) -> dict:
     from .scenario import load_scenario
 
     sc = load_scenario(args.scenario)
-    si = uncertainty.sobol(sc, args.output, args.seed, args.target, cache=not args.no_cache)
+    si = _with_progress(
+        lambda progress: uncertainty.sobol(
+            sc, args.output, args.seed, args.target, cache=not args.no_cache, progress=progress
+        ),
+        args.quiet,
+    )
     swings = uncertainty.tornado(sc, args.output, cache=not args.no_cache)
     figures = []
     if args.figures:
@@ -1479,7 +1484,12 @@ def _optimize_report(args) -> dict:
             "out": args.out,
             "figure": figure,
         }
-    best = optimize.optimize(sc, axes, args.objective, args.seed, cache=not args.no_cache)
+    best = _with_progress(
+        lambda progress: optimize.optimize(
+            sc, axes, args.objective, args.seed, cache=not args.no_cache, progress=progress
+        ),
+        args.quiet,
+    )
     return {
         "scenario": sc.name,
         "objective": best.objective,
@@ -1884,6 +1894,7 @@ def _build_parser() -> argparse.ArgumentParser:
     se.add_argument("--figures", help="directory for sensitivity.png and tornado.png")
     se.add_argument("--json", action="store_true", help="print JSON")
     se.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
+    se.add_argument("--quiet", action="store_true", help="no progress bar")
     se.set_defaults(handler=_sensitivity_command, report=_sensitivity_report)
 
     co = commands.add_parser(
@@ -1923,6 +1934,7 @@ def _build_parser() -> argparse.ArgumentParser:
     op.add_argument("--figure", help="with --pareto: write the front's figure (.png, .svg or .pdf)")
     op.add_argument("--json", action="store_true", help="print JSON")
     op.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
+    op.add_argument("--quiet", action="store_true", help="no progress bar")
     op.set_defaults(handler=_optimize_command, report=_optimize_report)
     return parser
 

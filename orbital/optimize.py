@@ -94,7 +94,9 @@ class Optimum:
     baseline: float
 
 
-def optimize(sc: Scenario, axes: list[sweep.Axis], objective="lcoc", seed=0, cache=True, maxiter=60) -> Optimum:
+def optimize(
+    sc: Scenario, axes: list[sweep.Axis], objective="lcoc", seed=0, cache=True, maxiter=60, progress=None
+) -> Optimum:
     """Minimise an output over parameter ranges (``start:stop:N`` axes; N is ignored, log ranges search in log).
 
     Parameters
@@ -107,6 +109,8 @@ def optimize(sc: Scenario, axes: list[sweep.Axis], objective="lcoc", seed=0, cac
         :data:`OBJECTIVES` key or an output name.
     seed : int
         Differential evolution's seed: the same seed finds the same optimum.
+    progress : callable, optional
+        ``progress(k, maxiter, step)`` after each generation.
     """
     from scipy.optimize import differential_evolution
 
@@ -133,6 +137,7 @@ def optimize(sc: Scenario, axes: list[sweep.Axis], objective="lcoc", seed=0, cac
         maxiter=maxiter,
         popsize=32,
         tol=1e-8,
+        callback=None if progress is None else _reporter(progress, maxiter),
     )
     best = np.asarray(found.x)[:, None]
     values = {k: float(v[0]) for k, v in to_values(best).items()}
@@ -152,6 +157,17 @@ def optimize(sc: Scenario, axes: list[sweep.Axis], objective="lcoc", seed=0, cac
         evaluations=evaluations,
         baseline=float(base),
     )
+
+
+def _reporter(progress, maxiter):
+    generation = 0
+
+    def report(intermediate_result):
+        nonlocal generation
+        generation += 1
+        progress(generation, maxiter, f"generation {generation}, best {intermediate_result.fun:,.6g}")
+
+    return report
 
 
 def pareto_front(columns: dict, objectives: tuple) -> np.ndarray:

@@ -150,7 +150,7 @@ class Sobol:
 
 
 def sobol_indices(
-    func, distributions: dict, output="y", seed=0, target=0.05, base_samples=512, max_base_samples=65536
+    func, distributions: dict, output="y", seed=0, target=0.05, base_samples=512, max_base_samples=65536, progress=None
 ) -> Sobol:
     """Sobol' indices of ``func(table) -> array`` over independent distributions, with SALib.
 
@@ -189,6 +189,10 @@ def sobol_indices(
             problem, y, calc_second_order=False, num_resamples=200, conf_level=0.95, seed=seed, print_to_console=False
         )
         converged = bool(np.max(si["ST_conf"]) <= target)
+        if progress:
+            steps = int(np.log2(max_base_samples // int(base_samples))) + 1
+            step = int(np.log2(n // int(base_samples))) + 1
+            progress(step, steps, f"N = {n:,}: largest ST half-width {np.max(si['ST_conf']):.3f}")
         if converged or 2 * n > max_base_samples:
             break
         n *= 2

@@ -356,7 +356,8 @@ def _digest(sc: Scenario, table: dict) -> str:
     h.update(resolved_toml(sc).encode())
     for name in sorted(table):
         h.update(name.encode())
-        h.update(np.asarray(table[name]).astype(str).tobytes())
+        values = np.asarray(table[name])
+        h.update((values.astype(str) if values.dtype == object else values).tobytes())
     return h.hexdigest()[:20]
 
 
@@ -460,7 +461,10 @@ def run_table(
     if folder is not None:
         digest = _digest(sc, table)
         manifest = folder / "manifest.json"
-        same = manifest.exists() and json.loads(manifest.read_text() or "{}").get("digest") == digest
+        try:
+            same = json.loads(manifest.read_text()).get("digest") == digest
+        except (OSError, ValueError, AttributeError):
+            same = False  # no manifest, or a damaged one: start afresh
         if not (resume and same):
             shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from .orbits import DEFAULT_EPOCH, Orbit, solar_activity
 from .units import as_float, as_time
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 KWH = 3.6e6
 
 
@@ -1953,6 +1954,16 @@ def main(argv=None) -> int:
     except OrbitalInputError as exc:
         print(f"orbital {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        out = getattr(args, "out", None)
+        partial = Path(f"{out}.partial") if out else None
+        kept = (
+            f"; finished chunks are kept in {partial}: rerun with --resume"
+            if partial is not None and any(partial.glob("chunk-*.npz"))
+            else ""
+        )
+        print(f"orbital {args.command}: interrupted{kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     for warning in caught:  # the package's warnings as one line each, without Python's source excerpt
         if issubclass(warning.category, OrbitalWarning):
             print(f"orbital {args.command}: warning: {warning.message}", file=sys.stderr)

@@ -421,7 +421,7 @@ def run_table(
     work_dir=None,
     resume=False,
     progress=None,
-    chunk_rows=CHUNK_ROWS,
+    chunk_rows=None,
 ) -> SweepResult:
     """Evaluate a design table in chunks, in this process or on dask.distributed.
 
@@ -445,6 +445,8 @@ def run_table(
         Reuse the chunks in ``work_dir`` that belong to this scenario and table.
     progress : callable, optional
         ``progress(k, n, step)`` after each chunk.
+    chunk_rows : int, optional
+        Design points per chunk (default :data:`CHUNK_ROWS`).
 
     Returns
     -------
@@ -453,7 +455,7 @@ def run_table(
     n = _rows(table)
     for name in table:
         _key(name)
-    names, groups, chunks = _plan(table, n, int(chunk_rows))
+    names, groups, chunks = _plan(table, n, int(chunk_rows or CHUNK_ROWS))
     out = {name: np.empty(n, dtype=bool if name in ("feasible", "orbital_cheaper") else float) for name in OUTPUTS}
     done = [False] * len(chunks)
     resumed = 0

@@ -288,3 +288,25 @@ def test_every_vectorized_key_takes_an_array(name):
         second = model.run(sweep.scenario_with(sc, {key: values[1]}))
         assert out["lcoc_terrestrial"][1] == pytest.approx(second.terrestrial.lcoc_usd_per_mwh, rel=RTOL), key
         assert out["lcoc_orbital"][1] == pytest.approx(second.orbital.lcoc_usd_per_mwh, rel=RTOL), key
+
+
+def test_a_ctrl_c_keeps_the_chunks_and_says_how_to_resume(baseline, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "r.csv"
+    argv = ["sweep", "baseline", "--set", "launch.bus_cost=100:3000:30", "--out", str(out), "--quiet"]
+    real, calls = sweep._evaluate_rows, []
+
+    def interrupted(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(sweep, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(sweep, "_evaluate_rows", interrupted)
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    assert "interrupted; finished chunks are kept in" in err and "--resume" in err and not out.exists()
+    monkeypatch.setattr(sweep, "_evaluate_rows", real)
+    assert main([*argv, "--resume", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["resumed_chunks"] == 1
+    assert len(sweep.read_table(out)["lcoc_orbital"]) == 30

@@ -1284,7 +1284,7 @@ def _mc_report(args) -> dict:
     start = time.perf_counter()
     mc = _with_progress(
         lambda progress: uncertainty.monte_carlo(
-            sc, args.samples, args.seed, progress=progress, **{k: v for k, v in _run_options(args, args.out).items()}
+            sc, args.samples, args.seed, progress=progress, **_run_options(args, args.out)
         ),
         args.quiet,
     )

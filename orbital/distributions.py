@@ -87,9 +87,6 @@ class Distribution:
         """``n`` independent draws."""
         return self.ppf(rng.random(n))
 
-    def quantile(self, q) -> np.ndarray:
-        return self.ppf(q)
-
 
 def _number(value, name, key, where):
     from .units import as_float

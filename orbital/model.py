@@ -569,7 +569,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     )
     shadow_fraction = float(illumination.orbit_shadow_time.mean() / illumination.period)
     eclipse_factor = 1.0 - shadow_fraction * (1.0 - v.solar.eclipse_load)
-    _, weights, mid = _present_value_factors(lifetime_years, f.discount_rate)
+    factor, weights, mid = _present_value_factors(lifetime_years, f.discount_rate)
     survival = np.exp(-HARDWARE_FAILURES_PER_ACCELERATOR_YEAR * mid) * (
         mid < np.asarray(effects.tid_lifetime_years)[..., None]
     )
@@ -589,7 +589,6 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         raise OrbitalInputError("the scenario delivers no useful compute over its life")
     useful_fraction = np.sum(energy * weights, axis=-1) / (1e6 * JULIAN_YEAR * lifetime_years)
     # The launch term is the only one the launch price moves: its derivative in closed form.
-    factor, _, _ = _present_value_factors(lifetime_years, f.discount_rate)
     discounted_mwh = np.sum(energy * weights * factor, axis=-1) / (3600.0 * 1e6)
     with np.errstate(divide="ignore", invalid="ignore"):
         lcoc_per_price = launches * vehicle.capacity_reference / it_power * 1e6 / discounted_mwh

@@ -25,7 +25,8 @@ from .cache import write_all_atomically
 from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError
 from .orbits import Orbit
-from .scenario import SCHEMA, Scenario
+from .scenario import SCHEMA, SCHEMA_NAMES, Scenario
+from .sweep import unit_of
 
 __all__ = [
     "FIGURES",
@@ -611,20 +612,9 @@ def learning_curve(sc: Scenario, result=None):
 _CROSSOVER_SAMPLES = 2000
 
 
-def _parameter_label(name: str) -> str:
-    from .sweep import unit_of
-
-    unit = unit_of(name)
-    return f"{name} [{unit}]" if unit else name
-
-
 def _shown(name: str, value: float) -> str:
     """A parameter's SI value in the unit its scenario key is written in (km, mm, USD/kWh...)."""
-    from .scenario import SCHEMA_NAMES
-    from .sweep import unit_of
-
     if name in SCHEMA_NAMES:
-        from .scenario import SCHEMA
         from .units import as_float
 
         section, _, key_name = name.partition(".")
@@ -704,7 +694,7 @@ def tornado_chart(sc: Scenario, result=None, output="cost_ratio", swings=None):
     ax.set_yticks(range(len(names)), names)
     ax.set_ylim(len(names) - 0.4, -0.6)  # largest swing on top, room for the last row's label
     ax.margins(x=0.25)
-    ax.set_xlabel(f"{output} [{uncertainty_unit(output)}] (base {base:.3g}: every parameter at its base value)")
+    ax.set_xlabel(f"{output} [{unit_of(output) or '-'}] (base {base:.3g}: every parameter at its base value)")
     ax.set_ylabel("Parameter (at its P10 / P90)")
     from matplotlib.patches import Patch
 
@@ -716,12 +706,6 @@ def tornado_chart(sc: Scenario, result=None, output="cost_ratio", swings=None):
         handles.append(ax.get_legend_handles_labels()[0][0])
     ax.legend(handles=handles, loc="lower right", fontsize=8)
     return _finish(fig, f"Tornado: one-at-a-time swings of {output}", t)
-
-
-def uncertainty_unit(output: str) -> str:
-    from .sweep import unit_of
-
-    return unit_of(output) or "-"
 
 
 @_styled
@@ -786,8 +770,6 @@ def crossover_chart(sc: Scenario, result=None, crossing=None):
 @_styled
 def pareto_chart(columns: dict, front, x="lcoc_orbital", y="mass"):
     """All feasible designs of a sweep and their non-dominated set in two outputs."""
-    from .sweep import unit_of
-
     fig, ax = _figure()
     xs, ys = np.asarray(columns[x], float), np.asarray(columns[y], float)
     ok = np.isfinite(xs) & np.isfinite(ys) & np.asarray(columns.get("feasible", True))

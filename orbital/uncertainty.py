@@ -185,8 +185,9 @@ def sobol_indices(
                 f"cannot be built or has no useful compute, e.g. at {example} in SI): bound the distributions "
                 "(low/high) or pick another output"
             )
-        si = analyze.analyze(
-            problem, y, calc_second_order=False, num_resamples=200, conf_level=0.95, seed=seed, print_to_console=False
+        si = analyze.analyze(  # SALib ignores a seed of 0 (`if seed:`): shift it so every seed is repeatable
+            problem, y, calc_second_order=False, num_resamples=200, conf_level=0.95, seed=seed + 1,
+            print_to_console=False,
         )
         converged = bool(np.max(si["ST_conf"]) <= target)
         if progress:

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from orbital import launch
+from orbital import launch, spacecraft
 from orbital.constants import JULIAN_YEAR
 from orbital.orbits import sun_synchronous_inclination
 
@@ -22,7 +22,7 @@ REPEATS = 5
 
 def evaluate(grid, vehicle):
     compute, radiator, array, drag, structure, margin, altitude, price = grid
-    budget = launch.mass_budget(
+    budget = spacecraft.mass_budget(
         compute,
         array,
         8e-3,

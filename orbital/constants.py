@@ -37,3 +37,6 @@ JD_J2000 = 2451545.0
 
 #: Stefan-Boltzmann constant [W m⁻² K⁻⁴]. CODATA 2018 (exact in the 2019 SI).
 STEFAN_BOLTZMANN = 5.670374419e-8
+
+#: Standard gravity, for specific impulse [m s⁻²] (3rd CGPM, 1901).
+STANDARD_GRAVITY = 9.80665

@@ -35,6 +35,7 @@ from .catalogs import load, lookup
 from .constants import DAY, FLATTENING_EARTH, R_EARTH
 from .errors import OrbitalInputError, check_choice, check_range
 from .orbits import Orbit, _runs, teme_to_ecef
+from .results import Report, Table, bit_rate
 
 __all__ = [
     "BANDS",
@@ -775,9 +776,9 @@ def round_trip_latency(path_length, fibre_length=0.0, relay_hops=0, relay_hop_le
 # --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class LinkSummary:
-    """What one satellite's links carry, against what its cluster needs (SI; rates in bit/s).
+@dataclass(frozen=True, repr=False)
+class LinkSummary(Report):
+    """What one satellite's links carry, against what its cluster needs (SI; rates in bit/s) (``orbital link``).
 
     ``data_rate`` is the mean rate while in contact; ``daily_volume`` the bytes
     per day (for optical links, weighted by each station's cloud-free
@@ -807,6 +808,82 @@ class LinkSummary:
     mean_wait_for_contact: float
     terrestrial_round_trip_latency: float
     isl_capacity: float | None
+    orbit: Orbit
+    it_power: float
+
+    _headline = ("band", "contact_minutes_per_day", "daily_volume_bytes", "capacity_to_demand")
+
+    def to_dict(self) -> dict:
+        from . import __version__
+
+        return {
+            "orbital_version": __version__,
+            "altitude_km": self.orbit.altitude / 1e3,
+            "inclination_deg": self.orbit.inclination,
+            "band": self.band,
+            "band_status": band(self.band).status,
+            "stations": list(self.stations),
+            "min_elevation_deg": self.min_elevation,
+            "availability_percent": self.availability,
+            "contact_minutes_per_day": self.contact_minutes_per_day,
+            "passes_per_day": self.passes_per_day,
+            "station_minutes_per_day": self.station_minutes_per_day,
+            "station_passes_per_day": self.station_passes_per_day,
+            "cloud_free_probability": self.cloud_free,
+            "network_cloud_free_probability": self.network_cloud_free,
+            "data_rate_bps": self.data_rate,
+            "peak_rate_bps": self.peak_rate,
+            "daily_volume_bytes": self.daily_volume,
+            "isl_capacity_bps": self.isl_capacity,
+            "workload": self.demand.workload,
+            "it_power_mw": self.it_power / 1e6,
+            "demand_bps": self.demand.busier,
+            "demand_uplink_bps": self.demand.uplink,
+            "demand_downlink_bps": self.demand.downlink,
+            "capacity_to_demand": self.capacity_to_demand,
+            "round_trip_latency_s": self.round_trip_latency,
+            "mean_wait_for_contact_s": self.mean_wait_for_contact,
+            "terrestrial_round_trip_latency_s": self.terrestrial_round_trip_latency,
+        }
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        table = Table(f"orbital {r['orbital_version']}: link")
+        table.row("Orbit", f"{r['altitude_km']:,.1f} km, {r['inclination_deg']:.2f} deg")
+        table.row("Band", f"{r['band']} ({r['band_status']} parameters)")
+        if r["band"] == "isl":
+            table.row("To the ground", f"through a relay constellation at {bit_rate(r['data_rate_bps'])} per link")
+            table.row("Inside the cluster", f"{bit_rate(r['isl_capacity_bps'])} per optical inter-satellite link")
+        else:
+            table.section(f"Contacts above {r['min_elevation_deg']:g} deg ({len(r['stations'])} stations)")
+            for name, minutes in r["station_minutes_per_day"].items():
+                cloud = r["cloud_free_probability"]
+                weather = "" if cloud is None else f", cloud-free {cloud[name]:.0%}"
+                table.row(
+                    f"  {name}", f"{minutes:6.1f} min/day, {r['station_passes_per_day'][name]:.1f} passes{weather}"
+                )
+            table.row("Network", f"{r['contact_minutes_per_day']:.1f} min/day in {r['passes_per_day']:.1f} contacts")
+            if r["network_cloud_free_probability"] is not None:
+                table.row("At least one site clear", f"{r['network_cloud_free_probability']:.1%} (independent weather)")
+            basis = (
+                "clear sky, times the cloud-free probability in the volume"
+                if r["cloud_free_probability"] is not None
+                else f"ITU-R attenuation at {r['availability_percent']:g} % availability"
+            )
+            table.row(
+                "Data rate in contact",
+                f"{bit_rate(r['data_rate_bps'])} mean, {bit_rate(r['peak_rate_bps'])} peak ({basis})",
+            )
+        table.row("Daily volume", f"{r['daily_volume_bytes'] / 1e12:.3g} TB")
+        table.section(f"Demand: {r['workload']} for {r['it_power_mw']:g} MW")
+        table.row("Up / down", f"{bit_rate(r['demand_uplink_bps'])} / {bit_rate(r['demand_downlink_bps'])}")
+        table.row("Capacity / demand", f"{r['capacity_to_demand']:.3g} (day average, busier direction)")
+        table.row(
+            "Round trip",
+            f"{r['round_trip_latency_s'] * 1e3:.1f} ms in contact, plus {r['mean_wait_for_contact_s']:,.0f} s "
+            f"average wait for one; ground data center {r['terrestrial_round_trip_latency_s'] * 1e3:.1f} ms",
+        )
+        return table
 
 
 def link_summary(
@@ -888,6 +965,8 @@ def link_summary(
             mean_wait_for_contact=0.0,
             terrestrial_round_trip_latency=terrestrial,
             isl_capacity=float(isl_capacity(q["range_m"] if isl_range is None else isl_range, preset)),
+            orbit=orbit,
+            it_power=it_power,
         )
     names = [n for n in station_names() if band_name in station(n).bands] if stations is None else list(stations)
     sites = tuple(station(n) for n in names)
@@ -932,4 +1011,6 @@ def link_summary(
         mean_wait_for_contact=seen.mean_gap() / 2.0,
         terrestrial_round_trip_latency=terrestrial,
         isl_capacity=None,
+        orbit=orbit,
+        it_power=it_power,
     )

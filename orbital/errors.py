@@ -6,7 +6,10 @@ user (or a scenario file's author) can fix the input without reading code.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy
 
 
 class OrbitalInputError(ValueError):
@@ -32,7 +35,7 @@ def check_range(
     low_open: bool = False,
     high_open: bool = False,
     hint: str = "",
-) -> np.ndarray:
+) -> "numpy.ndarray":
     """Raise :class:`OrbitalInputError` unless every element of ``value`` lies in the range.
 
     Parameters
@@ -57,6 +60,8 @@ def check_range(
     numpy.ndarray
         ``value`` as a float array (a 0-d array for a scalar).
     """
+    import numpy as np  # here, not at the top: `import orbital` and `orbital --help` stay light
+
     arr = np.asarray(value, dtype=float)
     too_low = arr <= low if low_open else arr < low
     too_high = arr >= high if high_open else arr > high

@@ -1,4 +1,4 @@
-"""Launch: what a spacecraft per MW weighs, how many launches it takes, and what they cost, now and later.
+"""Launch: how many launches a spacecraft per MW takes, and what they cost, now and later.
 
 The chain, each link a kernel on SI floats (angles in degrees, prices in USD):
 
@@ -12,11 +12,11 @@ The chain, each link a kernel on SI floats (angles in degrees, prices in USD):
 2. price per kg for a vehicle and payload fill, and Wright's law for the price
    against cumulative launched mass or year (:func:`wright_price`,
    :func:`year_for_price`);
-3. the spacecraft mass budget for an IT load (:func:`mass_budget`): compute,
-   array, battery, radiators, power management, shielding, communications,
-   structure, propulsion and propellant, margin;
-4. packing into launches (:func:`satellites_per_launch`) and the launch cost
-   per kW and per kW-year of life (:func:`launched_power_price`).
+3. packing into launches (:func:`satellites_per_launch`) and the launch cost
+   per kW and per kW-year of life (:func:`launched_power_price`);
+4. one satellite's launch, end to end (:func:`launch_report`, ``orbital launch``).
+
+What the satellite weighs, and why, is :mod:`orbital.spacecraft`'s question.
 """
 
 from __future__ import annotations
@@ -26,38 +26,32 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .catalogs import load, lookup
-from .constants import GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH
+from .constants import GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH, STANDARD_GRAVITY
 from .errors import OrbitalInputError, check_range
+from .results import Report, Table
 
 __all__ = [
     "LEARNING_CURVE",
-    "STANDARD_GRAVITY",
+    "LaunchReport",
     "LaunchVehicle",
-    "MassBudget",
-    "Server",
     "capacity_to_orbit",
     "catalog_names",
     "cumulative_mass_for_price",
-    "deorbit_delta_v",
     "hohmann_delta_v",
     "insertion_delta_v",
     "launch_cost_per_kw",
     "launch_price",
+    "launch_report",
     "launched_power_price",
-    "mass_budget",
     "orbit_delta_v_penalty",
     "price_per_kg",
     "rideshare_price",
     "satellites_per_launch",
-    "server",
-    "server_names",
     "vehicle",
     "wright_price",
     "year_for_price",
 ]
 
-#: Standard gravity, for specific impulse [m s⁻²] (CGPM 1901).
-STANDARD_GRAVITY = 9.80665
 
 #: Suncatcher's learning curve (arXiv:2511.19468, 2025): ~20 % price reduction per doubling
 #: of cumulative launched mass (fits give 18-24 %), anchored on Falcon Heavy at ~$1,800/kg
@@ -71,9 +65,6 @@ LEARNING_CURVE = {
     "learning_rate": 0.20,
     "cadence_kg_per_year": 180 * 200e3,
 }
-
-#: A perigee this low ends an orbit within a few revolutions [m] (disposal target).
-DISPOSAL_PERIGEE = 50e3
 
 
 # --------------------------------------------------------------------------------------
@@ -155,54 +146,6 @@ def vehicle(name="falcon-9-reusable") -> LaunchVehicle:
         fairing_height=e.get("fairing_height_m"),
         status=e["status"],
         sources=tuple(e["sources"]),
-    )
-
-
-@dataclass(frozen=True)
-class Server:
-    """A unit of compute hardware as sold for the ground: mass [kg], power [W], accelerators, dense BF16
-    PFLOPS per accelerator, price [USD], chassis share [-]."""
-
-    name: str
-    description: str
-    mass: float
-    power: float
-    accelerators: int
-    pflops_per_accelerator: float
-    price: float
-    chassis_fraction: float
-    status: str
-    sources: tuple = field(default=(), compare=False)
-
-    def specific_mass(self, chassis_removed=False) -> float:
-        """Mass per watt of IT power [kg W⁻¹], without the terrestrial chassis if asked."""
-        keep = 1.0 - self.chassis_fraction if chassis_removed else 1.0
-        return self.mass * keep / self.power
-
-
-def _servers():
-    return load("servers.toml")
-
-
-def server_names() -> list[str]:
-    """Names in the compute-hardware catalog."""
-    return sorted(_servers())
-
-
-def server(name="gb200-nvl72") -> Server:
-    """The compute-hardware entry ``name`` (raises, listing the known ones, if unknown)."""
-    e = lookup("server", name, _servers())
-    return Server(
-        name,
-        e["description"],
-        e["mass_kg"],
-        e["power_kw"] * 1e3,
-        e["accelerators"],
-        e["pflops_per_accelerator"],
-        e["price_usd"],
-        e["chassis_fraction"],
-        e["status"],
-        tuple(e["sources"]),
     )
 
 
@@ -539,158 +482,6 @@ def rideshare_price(launcher: LaunchVehicle, mass):
 
 
 # --------------------------------------------------------------------------------------
-# Mass budget
-# --------------------------------------------------------------------------------------
-
-
-def deorbit_delta_v(altitude, perigee_altitude=DISPOSAL_PERIGEE):
-    """Δv to lower the perigee of a circular orbit to ``perigee_altitude`` for disposal [m s⁻¹].
-
-    v_c − v_a of the ellipse with apoapsis at the orbit and the given periapsis.
-
-    References
-    ----------
-    Vallado (2013) §6.3 (vis-viva); ESA/IADC practice of a controlled or 25-year disposal.
-    """
-    r = R_EARTH + check_range("altitude", altitude, 150e3, 40_000e3, unit="km", scale=1e3)
-    rp = R_EARTH + check_range("disposal perigee", perigee_altitude, 0.0, np.inf, unit="km", scale=1e3)
-    rp = np.minimum(rp, r)
-    a = (r + rp) / 2.0
-    return (np.sqrt(GM_EARTH / r) - np.sqrt(GM_EARTH * (2 / r - 1 / a)))[()]
-
-
-@dataclass(frozen=True)
-class MassBudget:
-    """A spacecraft's mass per watt of IT power, by subsystem [kg W⁻¹] (SI; × 1000 for kg/kW).
-
-    Attributes
-    ----------
-    items : dict
-        compute, solar_array, battery, radiator, power_management, shielding,
-        communications, structure, propulsion_dry, margin, propellant [kg W⁻¹].
-    dry : float or numpy.ndarray
-        Dry mass including margin [kg W⁻¹].
-    propellant : float or numpy.ndarray
-        Propellant for drag make-up and disposal [kg W⁻¹].
-    total : float or numpy.ndarray
-        Wet mass at launch [kg W⁻¹].
-    delta_v : float or numpy.ndarray
-        Δv budgeted over the life [m s⁻¹].
-    """
-
-    items: dict
-    dry: object
-    propellant: object
-    total: object
-    delta_v: object
-
-
-def mass_budget(
-    compute,
-    solar_array,
-    battery,
-    radiator,
-    power_management,
-    shielding,
-    communications,
-    drag_delta_v_per_year,
-    lifetime,
-    disposal_delta_v,
-    thruster_isp=1500.0,
-    tank_fraction=0.10,
-    structure_fraction=0.20,
-    margin=0.20,
-    infeasible="raise",
-) -> MassBudget:
-    """Spacecraft mass per watt of IT power, closing structure, margin and propellant on the dry mass.
-
-    With subsystem masses S, structure a fraction s of the dry mass, a margin m
-    on the dry mass, propellant p = (1+m) D k for k = exp(Δv / (g₀ I_sp)) − 1
-    and tanks a fraction t of the propellant, the dry mass before margin is
-    D = S / (1 − s − t k (1+m)). Every argument broadcasts, so a grid of
-    designs costs one call.
-
-    Parameters
-    ----------
-    compute, solar_array, battery, radiator, power_management, shielding, communications : float or array_like
-        Subsystem masses per watt of IT power [kg W⁻¹] (the solar, thermal and
-        radiation modules give the array and battery, radiator and loop, and the
-        shield's areal density; :class:`Server` the compute).
-    drag_delta_v_per_year : float or array_like
-        Δv to hold the altitude [m s⁻¹ yr⁻¹] (:meth:`orbital.Orbit.drag_delta_v_per_year`).
-    lifetime : float or array_like
-        Mission life [s].
-    disposal_delta_v : float or array_like
-        Δv to dispose of the spacecraft at end of life [m s⁻¹] (:func:`deorbit_delta_v`).
-    thruster_isp : float or array_like
-        Specific impulse of the station-keeping thrusters [s] (default 1,500 s, a
-        Hall thruster; an assumption).
-    tank_fraction : float or array_like
-        Propulsion dry mass (tanks, feed, thrusters) per kg of propellant [-]
-        (default 0.10, an assumption).
-    structure_fraction : float or array_like
-        Structure as a fraction of dry mass [-] (default 0.20: "typically around
-        20 %", Intro to Space Sciences and Spacecraft Applications, ch. 7).
-    margin : float or array_like
-        System mass margin on the dry mass [-] (default 0.20, an assumption
-        customary at concept stage).
-    infeasible : {"raise", "inf"}
-        Designs whose structure, tankage and propellant leave no mass for the rest
-        (D ≤ 0): an error, or infinite mass (for sweeps).
-
-    Returns
-    -------
-    MassBudget
-    """
-    parts = {
-        "compute": compute,
-        "solar_array": solar_array,
-        "battery": battery,
-        "radiator": radiator,
-        "power_management": power_management,
-        "shielding": shielding,
-        "communications": communications,
-    }
-    parts = {k: check_range(k.replace("_", " "), v, 0.0, 1.0, unit="kg/kW", scale=1e-3) for k, v in parts.items()}
-    dv_year = check_range("drag delta-v per year", drag_delta_v_per_year, 0.0, 5e3, unit="m/s/yr")
-    life = check_range("lifetime", lifetime, 0.0, 100 * JULIAN_YEAR, unit="yr", scale=JULIAN_YEAR)
-    dv_disposal = check_range("disposal delta-v", disposal_delta_v, 0.0, 5e3, unit="m/s")
-    isp = check_range("thruster isp", thruster_isp, 0.0, 1e5, unit="s", low_open=True)
-    t = check_range("tank fraction", tank_fraction, 0.0, 1.0)
-    s = check_range("structure fraction", structure_fraction, 0.0, 1.0, high_open=True)
-    m = check_range("margin", margin, 0.0, 10.0)
-    delta_v = dv_year * life / JULIAN_YEAR + dv_disposal
-    k = np.expm1(delta_v / (STANDARD_GRAVITY * isp))
-    denominator = 1.0 - s - t * k * (1.0 + m)
-    if infeasible == "inf":
-        denominator = np.where(denominator > 0.0, denominator, 0.0)
-    elif np.any(denominator <= 0.0):
-        raise OrbitalInputError(
-            "structure fraction, tankage and propellant leave no mass for the rest of the spacecraft "
-            f"(delta-v {np.max(delta_v):.4g} m/s at Isp {np.min(isp):.4g} s): raise the Isp or lower the delta-v"
-        )
-    subsystems = sum(parts.values())
-    with np.errstate(divide="ignore", invalid="ignore"):
-        dry_before_margin = np.where(denominator > 0.0, subsystems / np.maximum(denominator, 1e-300), np.inf)
-    propellant = (1.0 + m) * dry_before_margin * k
-    items = dict(parts)
-    items["structure"] = s * dry_before_margin
-    items["propulsion_dry"] = t * propellant
-    items["margin"] = m * dry_before_margin
-    items["propellant"] = propellant
-    closed = np.isfinite(dry_before_margin)  # 0 × ∞ in an unclosed design's items is ∞, not NaN
-    items = {key: np.where(closed, value, np.inf)[()] for key, value in items.items()}
-    dry = (1.0 + m) * dry_before_margin
-    return MassBudget(
-        items=items,
-        dry=np.asarray(dry)[()],
-        propellant=np.asarray(propellant)[()],
-        total=np.asarray(dry + propellant)[()],
-        delta_v=np.asarray(delta_v)[()],
-    )
-
-
-# --------------------------------------------------------------------------------------
 # Packing and launch cost
 # --------------------------------------------------------------------------------------
 
@@ -773,230 +564,292 @@ def launched_power_price(mass, power, lifetime, price_per_kg_usd):
 
 
 # --------------------------------------------------------------------------------------
-# A spacecraft on an orbit, from the other modules
+# One satellite's launch (``orbital launch``)
 # --------------------------------------------------------------------------------------
 
-#: Defaults of the mass budget with no public source, each an assumption to replace:
-#: power management and distribution 5 kg/kW (NASA's 1991 database of flown systems spans
-#: 40-183 kg/kW, far above what Starlink-class buses at ~20 kg/kW for the whole satellite
-#: imply); a shield enclosure of 0.1 m² per kW (a rack-sized box per ~100 kW of compute);
-#: 30 kg of communication terminals per satellite; 10 % of the array and radiator area
-#: facing the flow (sun-tracking arrays and edge-on radiators in a dawn-dusk orbit are
-#: nearly parallel to the velocity).
-ASSUMED = {
-    "power_management_kg_per_kw": 5.0,
-    "enclosure_area_m2_per_kw": 0.1,
-    "communications_kg": 30.0,
-    "ram_area_fraction": 0.10,
-}
 
-#: Drag coefficient of a flat plate in free-molecular flow (Vallado 2013, §8.6.2).
-DRAG_COEFFICIENT = 2.2
-
-
-@dataclass(frozen=True)
-class SpacecraftDesign:
-    """One satellite on an orbit: its mass budget and what set it (SI).
+@dataclass(frozen=True, repr=False)
+class LaunchReport(Report):
+    """One satellite on a vehicle: capacity to the orbit, price, satellites per launch, cost per kW.
 
     Attributes
     ----------
-    it_power : float or numpy.ndarray
-        IT power [W].
-    budget : MassBudget
-        Mass per watt of IT power by subsystem [kg W⁻¹].
-    mass : float or numpy.ndarray
-        Wet mass [kg] (∞ for an infeasible design with ``infeasible="inf"``).
-    array_area, radiator_area : float or numpy.ndarray
-        Deployed areas [m²].
-    ballistic_coefficient : float or numpy.ndarray
-        m / (C_D A) with the ram-facing share of the areas [kg m⁻²].
-    drag_delta_v_per_year, disposal_delta_v : float or numpy.ndarray
-        Δv budget terms [m s⁻¹ yr⁻¹], [m s⁻¹].
+    orbit : orbital.Orbit
+    vehicle : LaunchVehicle
+    lifetime : float
+        Mission life [s].
+    mass : float
+        Satellite wet mass [kg].
+    power : float
+        Satellite power [W] (IT power for a sized satellite).
+    budget : dict
+        Mass per kW by subsystem [kg kW⁻¹] (``{"satellite": ...}`` for a given satellite).
+    launch_price : float
+        Price of one launch [USD] (of the rideshare slot for a rideshare vehicle).
+    satellites_per_launch : int
+    fill : float
+        Usable fraction of the capacity [-].
+    capacity : float or None
+        Capacity to this orbit [kg] (None for a rideshare).
+    delta_v_penalty : float or None
+        Extra Δv of this orbit over the vehicle's reference orbit [m s⁻¹].
+    satellites_by_mass, satellites_by_volume : int or None
+    year : float or None
+        Launch year on the learning curve, when the price came from it.
+    design : orbital.spacecraft.SpacecraftDesign or None
+        The sized satellite, when it was sized (:func:`orbital.spacecraft.design_and_launch`).
+    server_name : str or None
+    chassis_removed : bool or None
+    target : dict or None
+        ``price_per_kg`` [USD kg⁻¹], ``cumulative_mass`` [kg] and ``year`` at which the learning
+        curve reaches a target price.
     """
 
-    it_power: float
-    budget: MassBudget
+    orbit: object
+    vehicle: LaunchVehicle
+    lifetime: float
     mass: float
-    array_area: float
-    radiator_area: float
-    ballistic_coefficient: float
-    drag_delta_v_per_year: float
-    disposal_delta_v: float
+    power: float
+    budget: dict
+    launch_price: float
+    satellites_per_launch: int
+    fill: float
+    capacity: float | None = None
+    delta_v_penalty: float | None = None
+    satellites_by_mass: int | None = None
+    satellites_by_volume: int | None = None
+    year: float | None = None
+    design: object = None
+    server_name: str | None = None
+    chassis_removed: bool | None = None
+    target: dict | None = None
+
+    _headline = ("vehicle", "satellite_mass_kg", "satellites_per_launch", "launch_cost_usd_per_kw")
+
+    def to_dict(self) -> dict:
+        from . import __version__
+
+        orbit, launcher = self.orbit, self.vehicle
+        d = {
+            "orbital_version": __version__,
+            "altitude_km": orbit.altitude / 1e3,
+            "inclination_deg": orbit.inclination,
+            "sun_synchronous": orbit.is_sun_synchronous,
+            "vehicle": launcher.name,
+            "vehicle_status": launcher.status,
+            "lifetime_years": self.lifetime / JULIAN_YEAR,
+            "satellite_mass_kg": self.mass,
+            "satellite_power_kw": self.power / 1e3,
+            "mass_kg_per_kw": self.mass / self.power * 1e3,
+            "mass_budget_kg_per_kw": self.budget,
+        }
+        if self.capacity is None:
+            d.update(
+                {
+                    "capacity_kg": None,
+                    "satellites_per_launch": 1,
+                    "launch_price_usd": self.launch_price,
+                    "price_usd_per_kg": self.launch_price / self.mass,
+                    "price_usd_per_kg_reference": None,
+                }
+            )
+        else:
+            d.update(
+                {
+                    "capacity_kg": self.capacity,
+                    "capacity_reference_kg": launcher.capacity_reference,
+                    "delta_v_penalty_m_per_s": self.delta_v_penalty,
+                    "satellites_by_mass": self.satellites_by_mass,
+                    "satellites_by_volume": self.satellites_by_volume,
+                    "satellites_per_launch": self.satellites_per_launch,
+                    "launch_price_usd": self.launch_price,
+                    "price_usd_per_kg_reference": self.launch_price / launcher.capacity_reference,
+                    "price_usd_per_kg": self.launch_price / (self.capacity * self.fill),
+                    "fill": self.fill,
+                }
+            )
+            if self.year is not None:
+                d["year"] = self.year
+        per_kw = float(launch_cost_per_kw(self.launch_price, self.satellites_per_launch, self.power))
+        d.update(
+            {
+                "launches_per_mw": 1e6 / self.power / self.satellites_per_launch,
+                "launch_cost_usd_per_kw": per_kw,
+                "launched_power_price_usd_per_kw_year": per_kw / (self.lifetime / JULIAN_YEAR),
+            }
+        )
+        if self.design is not None:
+            design = self.design
+            d.update(
+                {
+                    "server": self.server_name,
+                    "chassis_removed": self.chassis_removed,
+                    "array_area_m2": design.array_area,
+                    "radiator_area_m2": design.radiator_area,
+                    "ballistic_coefficient_kg_per_m2": design.ballistic_coefficient,
+                    "drag_delta_v_m_per_s_per_year": design.drag_delta_v_per_year,
+                    "disposal_delta_v_m_per_s": design.disposal_delta_v,
+                }
+            )
+        if self.target is not None:
+            d["target_price_usd_per_kg"] = self.target["price_per_kg"]
+            d["target_cumulative_mass_t"] = self.target["cumulative_mass"] / 1e3
+            d["target_year"] = self.target["year"]
+        return d
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        table = Table(f"orbital {r['orbital_version']}: launch")
+        kind = "sun-synchronous" if r["sun_synchronous"] else "circular"
+        table.row("Orbit", f"{r['altitude_km']:,.1f} km, {r['inclination_deg']:.2f} deg ({kind})")
+        table.row("Vehicle", f"{r['vehicle']} ({r['vehicle_status']})")
+        if r["capacity_kg"] is not None:
+            table.row(
+                "Capacity to this orbit",
+                f"{r['capacity_kg']:,.0f} kg ({r['capacity_reference_kg']:,.0f} kg to its "
+                f"reference orbit; penalty {r['delta_v_penalty_m_per_s']:,.0f} m/s)",
+            )
+            when = f" in {r['year']:g} on the learning curve" if "year" in r else ""
+            table.row(
+                "Launch price",
+                f"${r['launch_price_usd'] / 1e6:,.1f}M{when}: ${r['price_usd_per_kg_reference']:,.0f}"
+                f"/kg to the reference orbit, ${r['price_usd_per_kg']:,.0f}/kg here at fill {r['fill']:g}",
+            )
+        else:
+            table.row(
+                "Rideshare price",
+                f"${r['launch_price_usd']:,.0f} for the satellite (${r['price_usd_per_kg']:,.0f}/kg)",
+            )
+        table.section(
+            f"Satellite: {r['satellite_mass_kg']:,.0f} kg for {r['satellite_power_kw']:,.1f} kW "
+            f"({r['mass_kg_per_kw']:.1f} kg/kW)"
+        )
+        budget = r["mass_budget_kg_per_kw"]
+        if "satellite" not in budget:
+            for key, value in budget.items():
+                table.row(f"  {key.replace('_', ' ')}", f"{value:8.2f} kg/kW")
+            table.row(
+                "  drag make-up / disposal",
+                f"{r['drag_delta_v_m_per_s_per_year']:.3g} m/s per year "
+                f"(B = {r['ballistic_coefficient_kg_per_m2']:.3g} kg/m^2) / {r['disposal_delta_v_m_per_s']:.0f} m/s",
+            )
+            table.row("  areas", f"array {r['array_area_m2']:,.0f} m^2, radiator {r['radiator_area_m2']:,.0f} m^2")
+        table.section(f"Launches for a {r['lifetime_years']:g}-year life")
+        volume = "" if r.get("satellites_by_volume") is None else f", {r['satellites_by_volume']} by volume"
+        if r["capacity_kg"] is not None:
+            table.row(
+                "Satellites per launch", f"{r['satellites_per_launch']} ({r['satellites_by_mass']} by mass{volume})"
+            )
+        table.row("Launches per MW", f"{r['launches_per_mw']:.3g}")
+        table.row("Launch cost", f"${r['launch_cost_usd_per_kw']:,.0f} per kW")
+        table.row("Launched power price", f"${r['launched_power_price_usd_per_kw_year']:,.0f} per kW-year")
+        if "target_year" in r:
+            table.row(
+                f"Learning curve to ${r['target_price_usd_per_kg']:g}/kg",
+                f"{r['target_cumulative_mass_t']:,.0f} t launched in all, reached in {r['target_year']:.1f}",
+            )
+        return table
 
 
-def spacecraft_design(
+def launch_report(
     orbit,
-    it_power,
-    lifetime,
-    server_name="gb200-nvl72",
-    chassis_removed=False,
-    shielding=10e-3,
-    enclosure_area_per_watt=None,
-    power_management_per_watt=None,
-    communications_mass=None,
-    ram_area_fraction=None,
-    activity="moderate",
-    radiator_temperature=293.15,
-    cell_name="xtj-flexible",
-    battery_name="li-ion-leo",
-    coating_name="silver-teflon",
-    panel_name="conventional",
-    loop_name="single-phase",
-    pointing="sun-tracking",
-    attitude="edge-on",
-    eclipse_load=1.0,
-    sunlight_days=365.0,
-    illumination=None,
-    radiator_environment=None,
-    density=None,
-    infeasible="raise",
-    **budget_options,
-) -> SpacecraftDesign:
-    """Size one satellite for an IT load on an orbit with the solar, thermal and radiation modules.
-
-    The array and battery come from :func:`orbital.solar.size_power_system`
-    (worst orbit of the year, at end of life), the radiator and loop from
-    :func:`orbital.thermal.size_radiator` (hot case, edge-on, two-sided, at
-    ``radiator_temperature``), the shield from the radiation module's areal
-    density over the enclosure's area, drag make-up from NRLMSIS along the
-    orbit with the ballistic coefficient of the ram-facing area (iterated with
-    the mass), and disposal from :func:`deorbit_delta_v`.
+    mass,
+    power,
+    vehicle_name="falcon-9-reusable",
+    lifetime=5 * JULIAN_YEAR,
+    fill=1.0,
+    year=None,
+    price_per_kg=None,
+    cadence=None,
+    growth=0.0,
+    learning_rate=None,
+    stowed_density=None,
+    target_price=None,
+    budget=None,
+    **sized,
+) -> LaunchReport:
+    """Launch one satellite of a given mass and power to an orbit (``orbital launch --mass --power``).
 
     Parameters
     ----------
     orbit : orbital.Orbit
-        Mission orbit.
-    it_power : float
-        IT power of the satellite [W].
+    mass : float
+        Satellite wet mass [kg].
+    power : float
+        Satellite power [W].
+    vehicle_name : str
+        :func:`vehicle`.
     lifetime : float
         Mission life [s].
-    server_name : str
-        Compute hardware (:func:`server`).
-    chassis_removed : bool
-        Drop the terrestrial chassis share of the compute mass.
-    shielding : float
-        Aluminium shield thickness [m].
-    enclosure_area_per_watt : float, optional
-        Shielded enclosure area per watt of IT [m² W⁻¹].
-    power_management_per_watt : float, optional
-        Power management and distribution [kg W⁻¹].
-    communications_mass : float, optional
-        Communication terminals per satellite [kg].
-    ram_area_fraction : float, optional
-        Fraction of array and radiator area facing the flow [-].
-    activity : str
-        Solar activity for drag (:func:`orbital.orbits.solar_activity`).
-    radiator_temperature : float
-        Radiator surface temperature [K].
-    cell_name, battery_name, coating_name, panel_name, loop_name : str
-        Catalog entries of the solar and thermal modules.
-    pointing, attitude : str
-        Array pointing (:data:`orbital.solar.POINTING_MODES`) and radiator attitude.
-    eclipse_load : float
-        Fraction of the IT load kept up in eclipse [-].
-    sunlight_days : float
-        Span of sunlight used for sizing [day].
-    illumination, radiator_environment, density : optional
-        The orbit's :class:`orbital.solar.ArrayIllumination`, the coating's
-        :class:`orbital.thermal.RadiatorEnvironment` (at its end-of-life
-        absorptance) and the mean density [kg m⁻³], when already computed (the
-        composer caches them); computed from the orbit otherwise.
-    infeasible : {"raise", "inf"}
-        A radiator at or below its sink, or a mass budget that does not close: an
-        error, or infinite mass (for sweeps).
-    **budget_options
-        ``thruster_isp``, ``tank_fraction``, ``structure_fraction``, ``margin`` of :func:`mass_budget`.
-
-    The numbers (IT power, shielding, the assumed per-watt terms, radiator
-    temperature, eclipse load and the budget options) broadcast against each
-    other, so a sweep's design points on one orbit cost one call.
+    fill : float
+        Usable fraction of the capacity [-].
+    year, price_per_kg : float, optional
+        A launch year on the learning curve, or a price per kg to the reference orbit [USD kg⁻¹]
+        (:func:`launch_price`); default the vehicle's list price.
+    cadence, growth, learning_rate : optional
+        The learning-curve scenario (:func:`year_for_price`) [kg yr⁻¹], [-], [-].
+    stowed_density : float, optional
+        Satellite mass per stowed volume [kg m⁻³]: adds the fairing's volume limit.
+    target_price : float, optional
+        Also report when the learning curve reaches this price [USD kg⁻¹].
+    budget : dict, optional
+        Mass per kW by subsystem [kg kW⁻¹] (default: the satellite as one item).
+    **sized
+        ``design``, ``server_name``, ``chassis_removed`` of a sized satellite
+        (:func:`orbital.spacecraft.design_and_launch`).
 
     Returns
     -------
-    SpacecraftDesign
+    LaunchReport
     """
-    from . import radiation, solar, thermal
-    from .orbits import drag_delta_v_per_year
-
-    power = check_range("IT power", it_power, 0.0, 1e9, unit="kW", scale=1e3, low_open=True)
-    enclosure = (
-        ASSUMED["enclosure_area_m2_per_kw"] / 1e3 if enclosure_area_per_watt is None else enclosure_area_per_watt
-    )
-    pmad = (
-        ASSUMED["power_management_kg_per_kw"] / 1e3 if power_management_per_watt is None else power_management_per_watt
-    )
-    comms = ASSUMED["communications_kg"] if communications_mass is None else communications_mass
-    ram = ASSUMED["ram_area_fraction"] if ram_area_fraction is None else ram_area_fraction
-    ram = check_range("ram area fraction", ram, 0.0, 1.0)
-    check_range("communications mass", comms, 0.0, np.inf, unit="kg")
-    check_range("enclosure area", enclosure, 0.0, np.inf, unit="m2/kW", scale=1e-3)
-    if infeasible not in ("raise", "inf"):
-        raise OrbitalInputError(f"infeasible = {infeasible!r} is not one of: raise, inf")
-
-    if illumination is None or radiator_environment is None:
-        series = orbit.sunlight(days=sunlight_days, step=60.0)
-    if illumination is None:
-        illumination = solar.array_illumination(series, orbit.altitude, pointing)
-    power_system = solar.size_power_system(
-        illumination,
-        power,
-        solar.cell(cell_name),
-        solar.battery(battery_name),
-        lifetime,
-        eclipse_load_fraction=eclipse_load,
-    )
-    if radiator_environment is None:
-        coat = thermal.coating(coating_name)
-        alpha = float(thermal.absorptance_at(lifetime, coat.absorptance, coat.absorptance_rate))
-        radiator_environment = thermal.radiator_environment(series, orbit.altitude, alpha, coat.emittance, 2, attitude)
-    radiator = thermal.size_radiator(
-        power,
-        radiator_temperature,
-        radiator_environment,
-        thermal.panel(panel_name),
-        thermal.loop(loop_name),
-        infeasible=infeasible,
-    )
-    parts = {
-        "compute": server(server_name).specific_mass(chassis_removed),
-        "solar_array": power_system.array_mass / power,
-        "battery": power_system.battery_mass / power,
-        "radiator": radiator.mass / power,
-        "power_management": pmad,
-        "shielding": radiation.areal_density(shielding) * enclosure,
-        "communications": comms / power,
+    launcher = vehicle(vehicle_name)
+    check_range("satellite mass", mass, 0.0, np.inf, unit="kg", low_open=True)
+    check_range("satellite power", power, 0.0, np.inf, unit="kW", scale=1e3, low_open=True)
+    learning = {"cadence": cadence, "growth": growth, "learning_rate": learning_rate}
+    pricing = {k: v for k, v in (("year", year), ("price_per_kg", price_per_kg)) if v is not None}
+    common = {
+        "orbit": orbit,
+        "vehicle": launcher,
+        "lifetime": lifetime,
+        "mass": mass,
+        "power": power,
+        "budget": {"satellite": mass / power * 1e3} if budget is None else budget,
+        "fill": fill,
+        **sized,
     }
-    # A radiator at or below its sink (infeasible="inf") has infinite mass: carried as ∞ past
-    # the budget's range check, which is for mistyped inputs.
-    unclosed = ~np.isfinite(parts["radiator"])
-    if np.any(unclosed):
-        parts["radiator"] = np.where(unclosed, 0.0, parts["radiator"])
-    disposal = float(deorbit_delta_v(orbit.altitude))
-    area = power_system.array_area + radiator.area
-    if density is None:
-        density = orbit.mean_density(activity) if orbit.altitude <= 1000e3 else 0.0
-    drag_dv, ballistic = 0.0, np.inf
-    options = dict(budget_options, infeasible=infeasible)
-    for _ in range(4):  # the drag Δv depends on the mass it adds to; converges in a few passes
-        budget = mass_budget(
-            **parts, drag_delta_v_per_year=drag_dv, lifetime=lifetime, disposal_delta_v=disposal, **options
+    if target_price is not None:
+        common["target"] = {
+            "price_per_kg": target_price,
+            "cumulative_mass": float(cumulative_mass_for_price(target_price, learning_rate=learning_rate)),
+            "year": float(year_for_price(target_price, cadence, growth, learning_rate)),
+        }
+    if launcher.kind == "rideshare":
+        if not orbit.is_sun_synchronous:
+            raise OrbitalInputError(f"{launcher.name} flies to sun-synchronous orbits only: give --sso")
+        if pricing or cadence is not None:
+            raise OrbitalInputError(f"{launcher.name} has a published rideshare price: --year and --price do not apply")
+        return LaunchReport(launch_price=float(rideshare_price(launcher, mass)), satellites_per_launch=1, **common)
+    capacity = float(capacity_to_orbit(launcher, orbit.altitude, orbit.inclination))
+    if mass > capacity * fill:
+        raise OrbitalInputError(
+            f"the satellite ({mass:,.0f} kg) is heavier than {launcher.name} carries to this orbit "
+            f"({capacity:,.0f} kg at fill {fill:g}): lower the IT power per satellite or pick a larger vehicle"
         )
-        mass = np.where(unclosed, np.inf, budget.total * power)[()]
-        if density == 0.0 or np.all(ram == 0.0):
-            break
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ballistic = np.where((ram > 0) & np.isfinite(mass), mass / (DRAG_COEFFICIENT * ram * area), np.inf)[()]
-        # No drag where nothing faces the flow (B = ∞) or the design does not close (m = ∞).
-        finite = np.isfinite(ballistic)
-        drag_dv = drag_delta_v_per_year(density, orbit.altitude, np.where(finite, ballistic, 1.0), orbit.inclination)
-        drag_dv = np.where(finite, drag_dv, 0.0)[()]
-    return SpacecraftDesign(
-        it_power=power,
-        budget=budget,
-        mass=mass,
-        array_area=power_system.array_area,
-        radiator_area=radiator.area,
-        ballistic_coefficient=ballistic,
-        drag_delta_v_per_year=drag_dv,
-        disposal_delta_v=disposal,
+    price = float(launch_price(launcher, **pricing, **learning))
+    by_mass, by_volume, count = satellites_per_launch(mass, capacity, fill, launcher.envelope_volume, stowed_density)
+    if int(count) < 1:
+        raise OrbitalInputError(f"not one satellite fits {launcher.name}'s fairing at this stowed density")
+    return LaunchReport(
+        launch_price=price,
+        satellites_per_launch=int(count),
+        capacity=capacity,
+        delta_v_penalty=float(
+            orbit_delta_v_penalty(
+                orbit.altitude, orbit.inclination, launcher.reference_altitude, launcher.site_latitude
+            )
+        ),
+        satellites_by_mass=int(by_mass),
+        satellites_by_volume=None if by_volume is None else int(by_volume),
+        year=year,
+        **common,
     )

@@ -19,26 +19,32 @@ from __future__ import annotations
 import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import numpy as np
 
-from . import downlink, launch, radiation, solar, terrestrial, thermal
+from . import downlink, hardware, launch, radiation, solar, spacecraft, terrestrial, thermal
 from .cache import cached
 from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError
 from .orbits import Orbit
+from .results import Report
 from .scenario import Scenario
 from .terrestrial import KWH
 
 __all__ = [
     "HARDWARE_FAILURES_PER_ACCELERATOR_YEAR",
     "PHYSICS_KEYS",
+    "RESULT_ROWS",
+    "Comparison",
     "Result",
     "Side",
+    "compare",
     "compose",
     "orbit_physics",
     "physics_is_cached",
     "run",
+    "scenario_orbit",
 ]
 
 #: Accelerators needing replacement per accelerator-year on the ground: the faulty-GPU
@@ -58,7 +64,8 @@ _PHYSICS_VERSION = 2
 # --------------------------------------------------------------------------------------
 
 
-def _orbit(sc: Scenario) -> Orbit:
+def scenario_orbit(sc: Scenario) -> Orbit:
+    """The :class:`~orbital.orbits.Orbit` a scenario's ``[orbit]`` section describes."""
     return _orbit_from(sc.orbit)
 
 
@@ -147,7 +154,7 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
         fraction) and ``link`` (contacts, rates, volume, latency terms).
     """
 
-    orbit = _orbit(sc)
+    orbit = scenario_orbit(sc)
 
     def sunlight_part():
         o = sc.orbit
@@ -253,9 +260,39 @@ class Side:
     opex_breakdown_usd_per_mw_year: dict
 
 
-@dataclass(frozen=True)
-class Result:
-    """A scenario's answer: both sides per MW, their ratio, the break-even launch price, the physics behind."""
+#: The side-by-side table of a result: label, ``Side`` field, unit, format. Used by the CLI, the
+#: report, ``Result.to_frame`` and the notebook display.
+RESULT_ROWS = (
+    ("Capex", "capex_usd_per_w", "USD/W", "{:,.2f}"),
+    ("Opex", "opex_usd_per_mw_year", "USD/MW/yr", "{:,.0f}"),
+    ("Lifetime cost (PV)", "lifetime_cost_usd_per_mw", "USD/MW", "{:,.0f}"),
+    ("Levelized cost of compute", "lcoc_usd_per_mwh", "USD/MWh", "{:,.0f}"),
+    ("Per accelerator-hour", "usd_per_accelerator_hour", "USD", "{:,.2f}"),
+    ("Per PFLOP-day (dense BF16)", "usd_per_pflop_day", "USD", "{:,.2f}"),
+    ("Goodput", "goodput", "", "{:.3f}"),
+    ("Useful fraction of IT-hours", "useful_fraction", "", "{:.3f}"),
+    ("Mass", "mass_kg_per_kw", "kg/kW", "{:,.1f}"),
+    ("Launches", "launches_per_mw", "per MW", "{:.3g}"),
+    ("Array area", "array_area_m2_per_mw", "m2/MW", "{:,.0f}"),
+    ("Radiator area", "radiator_area_m2_per_mw", "m2/MW", "{:,.0f}"),
+    ("Sunlit fraction", "sunlit_fraction", "", "{:.3f}"),
+    ("Water", "water_m3_per_mw_year", "m3/MW/yr", "{:,.0f}"),
+    ("CO2", "co2_t_per_mw_year", "t/MW/yr", "{:,.0f}"),
+)
+
+
+def _cell(fmt, value) -> str:
+    return "-" if value is None else fmt.format(value)
+
+
+@dataclass(frozen=True, repr=False)
+class Result(Report):
+    """A scenario's answer: both sides per MW, their ratio, the break-even launch price, the physics behind.
+
+    ``to_dict()`` is ``orbital run --json``; ``rows()`` the side-by-side table (the CLI, the
+    report and ``_repr_html_`` show it); ``to_frame()`` the same table with unformatted
+    numbers; ``save(directory)`` writes ``result.json``, ``result.csv`` and the resolved scenario.
+    """
 
     scenario: Scenario
     orbital: Side
@@ -280,6 +317,198 @@ class Result:
             "break_even_note": self.break_even_note,
             "physics": self.physics,
         }
+
+    def __repr__(self) -> str:
+        be = self.break_even_launch_price_usd_per_kg
+        return (
+            f"Result({self.scenario.name!r}: LCOC orbital {self.orbital.lcoc_usd_per_mwh:,.0f} vs terrestrial "
+            f"{self.terrestrial.lcoc_usd_per_mwh:,.0f} USD/MWh, ratio {self.cost_ratio:.3g}, break-even "
+            + ("none" if be is None else f"{be:,.0f} USD/kg")
+            + ")"
+        )
+
+    def rows(self) -> list:
+        """(label, orbital, terrestrial, unit) of :data:`RESULT_ROWS`, formatted ("-" where a side has none)."""
+        o, t = asdict(self.orbital), asdict(self.terrestrial)
+        return [(label, _cell(fmt, o[key]), _cell(fmt, t[key]), unit) for label, key, unit, fmt in RESULT_ROWS]
+
+    def verdict(self) -> str:
+        """The answer in two sentences: the cost ratio and the break-even launch price."""
+        be = self.break_even_launch_price_usd_per_kg
+        return f"Cost ratio (orbital / terrestrial levelized cost of compute): {self.cost_ratio:.3g}. " + (
+            f"Break-even launch price: {be:,.0f} USD/kg."
+            if be is not None
+            else f"Break-even launch price: {self.break_even_note}."
+        )
+
+    def to_text(self) -> str:
+        """The table ``orbital run`` prints."""
+        r = self.to_dict()
+        o, t = r["orbital"], r["terrestrial"]
+        lines = [
+            f"orbital {r['orbital_version']}: {r['scenario']} - per MW of IT load, "
+            f"{self.scenario.finance.lifetime / JULIAN_YEAR:g}-year life",
+            f"  {'':32}{'orbital':>16}{'terrestrial':>16}  unit",
+        ]
+        lines += [f"  {label:32}{a:>16}{b:>16}  {unit}" for label, a, b, unit in self.rows()]
+        lines.append("Capex by item (USD/W)")
+        for side_name, side in (("orbital", o), ("terrestrial", t)):
+            items = ", ".join(f"{k.replace('_', ' ')} {v:,.2f}" for k, v in side["capex_breakdown_usd_per_w"].items())
+            lines.append(f"  {side_name:<12}{items}")
+        lines.append("Opex by item (USD/MW/yr)")
+        for side_name, side in (("orbital", o), ("terrestrial", t)):
+            items = ", ".join(
+                f"{k.replace('_', ' ')} {v:,.0f}" for k, v in side["opex_breakdown_usd_per_mw_year"].items()
+            )
+            lines.append(f"  {side_name:<12}{items}")
+        p = r["physics"]
+        lines.append("Behind the orbital side")
+        lines.append(
+            f"  {p['satellites']} satellites of {p['satellite_mass_kg']:,.0f} kg, {p['satellites_per_launch']} per "
+            f"launch ({p['launches']} launches at ${p['launch_price_usd'] / 1e6:,.1f}M, "
+            f"${p['price_per_kg_reference']:,.0f}/kg)"
+        )
+        lines.append(
+            f"  dose {p['dose_rad_si_per_year']:,.0f} rad(Si)/yr, "
+            f"{p['cluster_interruptions_per_hour']:.3g} interruptions/h "
+            f"for {p['accelerators']:,} accelerators, "
+            f"{p['hardware_failures_per_accelerator_year']:.1%}/yr hardware lost"
+        )
+        lines.append(
+            f"  link: {p['link']['daily_volume'] / 1e12:.3g} TB/day, capacity/demand {p['capacity_to_demand']:.3g}"
+        )
+        lines.append(f"Cost ratio (orbital / terrestrial LCOC): {r['cost_ratio']:.3g}")
+        be = r["break_even_launch_price_usd_per_kg"]
+        lines.append(
+            "Break-even launch price: "
+            + (f"{be:,.0f} USD/kg ({r['break_even_note']})" if be is not None else r["break_even_note"])
+        )
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        e = html.escape
+        body = "".join(
+            f"<tr><td>{e(label)}</td><td style='text-align:right'>{e(a)}</td>"
+            f"<td style='text-align:right'>{e(b)}</td><td>{e(unit)}</td></tr>"
+            for label, a, b, unit in self.rows()
+        )
+        return (
+            f"<table><caption style='text-align:left'><b>{e(self.scenario.name)}</b>: per MW of IT load. "
+            f"{e(self.verdict())}</caption><tr><th></th><th>orbital</th><th>terrestrial</th><th>unit</th></tr>"
+            f"{body}</table>"
+        )
+
+    def to_frame(self):
+        """The side-by-side table as a pandas DataFrame: index the ``Side`` field (its unit in the name),
+        columns ``orbital``, ``terrestrial`` (floats, NaN where a side has none) and ``unit``."""
+        import pandas as pd
+
+        o, t = asdict(self.orbital), asdict(self.terrestrial)
+        nan = float("nan")
+        frame = pd.DataFrame(
+            {
+                "orbital": [nan if o[k] is None else float(o[k]) for _, k, _, _ in RESULT_ROWS],
+                "terrestrial": [nan if t[k] is None else float(t[k]) for _, k, _, _ in RESULT_ROWS],
+                "unit": [u for _, _, u, _ in RESULT_ROWS],
+            },
+            index=pd.Index([k for _, k, _, _ in RESULT_ROWS], name="metric"),
+        )
+        return frame
+
+    def to_csv(self) -> str:
+        """``result.csv``: one row per metric, full precision, empty where a side has none."""
+        r = self.to_dict()
+        rows = ["metric,orbital,terrestrial,unit"]
+        for _label, key, unit, _ in RESULT_ROWS:
+            o, t = r["orbital"][key], r["terrestrial"][key]
+            rows.append(f"{key},{'' if o is None else repr(float(o))},{'' if t is None else repr(float(t))},{unit}")
+        rows.append(f"cost_ratio,{r['cost_ratio']!r},,")
+        be = r["break_even_launch_price_usd_per_kg"]
+        rows.append(f"break_even_launch_price_usd_per_kg,{'' if be is None else repr(be)},,USD/kg")
+        return "\n".join(rows) + "\n"
+
+    def save(self, directory) -> Path:
+        """Write ``result.json``, ``result.csv`` and ``scenario.resolved.toml`` into ``directory``, all or none."""
+        import json
+
+        from .cache import write_all_atomically
+        from .scenario import resolved_toml
+
+        out = Path(directory)
+        if out.exists() and not out.is_dir():
+            raise OrbitalInputError(f"--out = {str(directory)!r} exists and is not a directory")
+        texts = {
+            "result.json": json.dumps(self.to_dict(), indent=2),
+            "result.csv": self.to_csv(),
+            "scenario.resolved.toml": resolved_toml(self.scenario, self.derived),
+        }
+        write_all_atomically({out / name: text for name, text in texts.items()})
+        return out
+
+
+@dataclass(frozen=True, repr=False)
+class Comparison(Report):
+    """Several scenarios' results side by side (``orbital compare``).
+
+    ``to_dict()`` is what ``orbital compare --json`` prints: a list with one
+    :meth:`Result.to_dict` per scenario, in the order given.
+    """
+
+    results: tuple
+
+    def to_dict(self) -> list:  # a list, as the command has always printed
+        return [r.to_dict() for r in self.results]
+
+    def __repr__(self) -> str:
+        return "Comparison(" + ", ".join(f"{r.scenario.name}: ratio {r.cost_ratio:.3g}" for r in self.results) + ")"
+
+    def to_text(self) -> str:
+        from . import __version__
+
+        names = [r.scenario.name for r in self.results]
+        width = max(14, *(len(n) + 2 for n in names))
+        lines = [
+            f"orbital {__version__}: compare (orbital side; terrestrial in the last rows)",
+            f"  {'':32}" + "".join(f"{n:>{width}}" for n in names),
+        ]
+        for k, (label, _, unit, _) in enumerate(RESULT_ROWS):
+            lines.append(f"  {label:32}" + "".join(f"{r.rows()[k][1]:>{width}}" for r in self.results) + f"  {unit}")
+        lines.append(
+            f"  {'Terrestrial LCOC':32}"
+            + "".join(f"{r.terrestrial.lcoc_usd_per_mwh:>{width},.0f}" for r in self.results)
+            + "  USD/MWh"
+        )
+        lines.append(f"  {'Cost ratio':32}" + "".join(f"{r.cost_ratio:>{width}.3g}" for r in self.results))
+        be = [r.break_even_launch_price_usd_per_kg for r in self.results]
+        lines.append(
+            f"  {'Break-even launch price':32}"
+            + "".join(f"{'none' if b is None else f'{b:,.0f}':>{width}}" for b in be)
+            + "  USD/kg"
+        )
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return "<pre>" + html.escape(self.to_text()) + "</pre>"
+
+    def to_frame(self):
+        """One column per scenario, one row per :data:`RESULT_ROWS` metric of the orbital side, plus the
+        terrestrial LCOC, the cost ratio and the break-even price (pandas)."""
+        import pandas as pd
+
+        columns = {}
+        for r in self.results:
+            frame = r.to_frame()
+            column = frame["orbital"].copy()
+            column["terrestrial_lcoc_usd_per_mwh"] = r.terrestrial.lcoc_usd_per_mwh
+            column["cost_ratio"] = r.cost_ratio
+            be = r.break_even_launch_price_usd_per_kg
+            column["break_even_launch_price_usd_per_kg"] = float("nan") if be is None else be
+            columns[r.scenario.name] = column
+        return pd.DataFrame(columns)
 
 
 # --------------------------------------------------------------------------------------
@@ -428,13 +657,14 @@ def _scalars(d: dict) -> dict:
     }
 
 
-def run(sc: Scenario, cache=True) -> Result:
-    """Orbital against terrestrial per MW of IT load for a scenario.
+def run(sc, cache=True) -> Result:
+    """Orbital against terrestrial per MW of IT load for a scenario (``orbital run``).
 
     Parameters
     ----------
-    sc : Scenario
-        From :func:`orbital.scenario.load_scenario` (or ``parse_scenario``).
+    sc : Scenario or str or path
+        A scenario (:func:`orbital.scenario.load_scenario`, ``parse_scenario``), or a
+        scenario file or bundled scenario name to load.
     cache : bool
         Use the disk cache for the orbit physics.
 
@@ -442,6 +672,7 @@ def run(sc: Scenario, cache=True) -> Result:
     -------
     Result
     """
+    sc = _scenario(sc)
     physics = orbit_physics(sc, cache)
     out = compose(sc, physics)
     orbital, ground, report = (_scalars(out[k]) for k in ("orbital", "terrestrial", "report"))
@@ -474,9 +705,22 @@ def run(sc: Scenario, cache=True) -> Result:
     )
 
 
+def compare(scenarios, cache=True) -> Comparison:
+    """Run several scenarios (``Scenario`` objects, files or bundled names) and set them side by side."""
+    return Comparison(tuple(run(sc, cache) for sc in scenarios))
+
+
+def _scenario(sc) -> Scenario:
+    if isinstance(sc, Scenario):
+        return sc
+    from .scenario import load_scenario
+
+    return load_scenario(sc)
+
+
 def _orbital_side(v: _Values, physics: dict, strict: bool):
     c, lc, r, f = v.compute, v.launch, v.radiation, v.finance
-    server = launch.server(c.server)
+    server = hardware.server(c.server)
     chip = radiation.accelerator(c.accelerator)
     hardware_price = server.price / server.power if c.hardware_price is None else c.hardware_price
     derived = {"compute": {"hardware_price": f"{hardware_price:.4g} USD/W"}} if c.hardware_price is None else {}
@@ -492,7 +736,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         **{k: (np.asarray(x) if isinstance(x, list) else x) for k, x in physics["illumination"].items()}
     )
     environment = thermal.RadiatorEnvironment(**physics["radiator_environment"])
-    design = launch.spacecraft_design(
+    design = spacecraft.spacecraft_design(
         orbit,
         c.satellite_it_power,
         f.lifetime,

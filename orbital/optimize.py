@@ -17,9 +17,19 @@ import numpy as np
 
 from . import sweep
 from .errors import OrbitalInputError, OrbitalWarning
+from .results import Report, Table
 from .scenario import Scenario
 
-__all__ = ["OBJECTIVES", "Optimum", "objective_column", "optimize", "parse_bounds", "pareto_front"]
+__all__ = [
+    "OBJECTIVES",
+    "Optimum",
+    "ParetoFront",
+    "objective_column",
+    "optimize",
+    "parse_bounds",
+    "pareto",
+    "pareto_front",
+]
 
 #: Objectives: name -> the output minimised.
 OBJECTIVES = {
@@ -81,9 +91,13 @@ def _evaluator(sc: Scenario, axes, cache):
     return to_values, outputs
 
 
-@dataclass(frozen=True)
-class Optimum:
-    """The cheapest design found: its parameters (SI), outputs, and which bounds it sits on."""
+@dataclass(frozen=True, repr=False)
+class Optimum(Report):
+    """The cheapest design found: its parameters (SI), outputs, and which bounds it sits on (``orbital optimize``).
+
+    ``value`` and ``baseline`` are the objective at the optimum and for the scenario as given,
+    in the unit of its output column (:func:`orbital.sweep.unit_of`).
+    """
 
     objective: str
     value: float
@@ -92,6 +106,138 @@ class Optimum:
     at_bound: dict
     evaluations: int
     baseline: float
+    scenario_name: str = ""
+
+    _headline = ("objective", "value", "baseline")
+
+    def to_dict(self) -> dict:
+        return {
+            "scenario": self.scenario_name,
+            "objective": self.objective,
+            "value": self.value,
+            "baseline": self.baseline,
+            "parameters": self.parameters,
+            "at_bound": self.at_bound,
+            "outputs": self.outputs,
+            "evaluations": self.evaluations,
+        }
+
+    def table(self) -> Table:
+        column = self.objective
+        unit = sweep.unit_of(objective_column(column))
+        table = Table(
+            f"orbital optimize: {self.scenario_name} - minimum {column}: {self.value:,.4g} {unit} "
+            f"(scenario as given: {self.baseline:,.4g}) after {self.evaluations:,} designs"
+        )
+        for name, value in self.parameters.items():
+            bound = "  (at its bound)" if self.at_bound[name] else ""
+            table.section(f"  {name:34}{sweep.shown_value(name, value):>18}{bound}")
+        o = self.outputs
+        table.section(
+            f"  orbital {o['lcoc_orbital']:,.0f} vs ground {o['lcoc_terrestrial']:,.0f} USD/MWh "
+            f"(ratio {o['cost_ratio']:.3g}), {o['mass']:.1f} kg/kW, dose {o['dose']:.3g} rad/yr"
+        )
+        return table
+
+
+@dataclass(frozen=True, repr=False)
+class ParetoFront(Report):
+    """The non-dominated designs of a Latin-hypercube sweep (``orbital optimize --pareto``).
+
+    ``columns`` holds the front's rows (every input and output, SI); ``sampled`` every
+    sampled design (for a figure of the front against the cloud); ``front`` the indices of
+    the front's rows in ``sampled``. ``out`` and ``figure`` are the files written, if any.
+    """
+
+    scenario_name: str
+    objectives: tuple
+    axes: tuple
+    samples: int
+    sampled: dict
+    front: np.ndarray
+    out: str | None = None
+    figure: str | None = None
+
+    _headline = ("pareto", "samples")
+
+    @property
+    def columns(self) -> dict:
+        return {name: np.asarray(value)[self.front] for name, value in self.sampled.items()}
+
+    def to_dict(self) -> dict:
+        columns = self.columns
+        names = [objective_column(o) for o in self.objectives]
+        order = np.argsort(columns[names[0]])
+        return {
+            "scenario": self.scenario_name,
+            "pareto": list(self.objectives),
+            "samples": self.samples,
+            "front": [
+                {**{a.name: float(columns[a.name][i]) for a in self.axes}, **{n: float(columns[n][i]) for n in names}}
+                for i in order
+            ],
+            "out": self.out,
+            "figure": self.figure,
+        }
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        names = list(r["front"][0]) if r["front"] else []
+        table = Table(
+            f"orbital optimize: {r['scenario']} - non-dominated designs in {', '.join(r['pareto'])} "
+            f"from {r['samples']:,} Latin-hypercube samples: {len(r['front'])}"
+        )
+        table.section("  " + "".join(f"{n:>30}" for n in names))
+        for row in r["front"][:40]:
+            table.section("  " + "".join(f"{sweep.shown_value(n, row[n]):>30}" for n in names))
+        if len(r["front"]) > 40:
+            table.section(f"  ... {len(r['front']) - 40} more in the output file")
+        for f in (r["out"], r["figure"]):
+            if f:
+                table.section(f"  wrote {f}")
+        return table
+
+    def to_frame(self):
+        """The front's designs, every input and output, columns ``name [unit]`` (pandas)."""
+        import pandas as pd
+
+        return pd.DataFrame({sweep.column_label(n): v for n, v in self.columns.items()})
+
+
+def pareto(sc: Scenario, axes: list[sweep.Axis], objectives, samples=4096, seed=0, out=None, cache=True) -> ParetoFront:
+    """The non-dominated designs in ``objectives`` (each minimised) of a Latin hypercube of the axes' ranges.
+
+    Parameters
+    ----------
+    sc : Scenario
+    axes : list of Axis
+        From :func:`parse_bounds`.
+    objectives : sequence of str
+        Two or more of :data:`OBJECTIVES` or output names.
+    samples, seed : int
+        Latin-hypercube size and seed.
+    out : path, optional
+        Write the front's rows (``.parquet`` or ``.csv``).
+    """
+    if not axes:
+        raise OrbitalInputError("give at least one --vary section.key=low:high")
+    if out is not None:
+        sweep.work_options(out, False)  # the file's suffix checked before any work
+    objectives = tuple(objectives)
+    table = sweep.latin_hypercube(axes, samples, seed)
+    result = sweep.run_table(sc, table, cache=cache, workers=0)
+    front = ParetoFront(
+        sc.name,
+        objectives,
+        tuple(axes),
+        int(samples),
+        result.columns,
+        pareto_front(result.columns, objectives),
+        None if out is None else str(out),
+    )
+    if out is not None:
+        sweep.write_table(front.columns, out)
+    return front
 
 
 def optimize(
@@ -156,6 +302,7 @@ def optimize(
         },
         evaluations=evaluations,
         baseline=float(base),
+        scenario_name=sc.name,
     )
 
 

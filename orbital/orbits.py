@@ -33,6 +33,7 @@ from .constants import (
     TROPICAL_YEAR_DAYS,
 )
 from .errors import OrbitalInputError, check_choice, check_range
+from .results import Report, Table, clock
 from .units import as_float, as_time
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "DEFAULT_EPOCH",
     "GroundTrack",
     "Orbit",
+    "OrbitReport",
     "SunlightSeries",
     "SunlightSummary",
     "argp_drift_rate",
@@ -61,6 +63,7 @@ __all__ = [
     "max_sun_synchronous_altitude",
     "orbit_normal",
     "orbital_lifetime",
+    "orbit_report",
     "orbital_period",
     "propagate",
     "raan_drift_rate",
@@ -1705,3 +1708,173 @@ class Orbit:
         levels = np.linspace(reentry_altitude, self.altitude, n_levels)
         profile = self.mean_density(activity, samples=600, altitude=levels)
         return float(orbital_lifetime(self.altitude, b, levels, profile, self.inclination, reentry_altitude))
+
+
+# --------------------------------------------------------------------------------------
+# One orbit's report (``orbital orbit``)
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class OrbitReport(Report):
+    """An orbit's geometry, a span of its sunlight and, optionally, its drag.
+
+    Attributes
+    ----------
+    orbit : Orbit
+    sunlight : SunlightSummary
+    shadow : str
+        Earth shadow model of the sunlight span.
+    ballistic_coefficient : float or None
+        m / (C_D A) [kg m⁻²], when drag was asked for.
+    solar_activity : str or None
+        ECSS activity level of the drag results.
+    mean_density : float or None
+        NRLMSIS 2.1 density along the orbit [kg m⁻³].
+    drag_delta_v_per_year : float or None
+        Δv to hold the altitude [m s⁻¹ yr⁻¹].
+    lifetime : float or None
+        Time to decay without thrust at a fixed activity level [s].
+    """
+
+    orbit: Orbit
+    sunlight: SunlightSummary
+    shadow: str
+    ballistic_coefficient: float | None = None
+    solar_activity: str | None = None
+    mean_density: float | None = None
+    drag_delta_v_per_year: float | None = None
+    lifetime: float | None = None
+
+    _headline = ("altitude_km", "inclination_deg", "sunlit_fraction", "max_eclipse_s")
+
+    def orbit_fields(self) -> dict:
+        """The orbit and sunlight keys that ``orbital orbit``, ``solar`` and ``thermal`` share."""
+        from . import __version__
+
+        orbit, s = self.orbit, self.sunlight
+        return {
+            "orbital_version": __version__,
+            "start": orbit.epoch.isot,
+            "altitude_km": orbit.altitude / 1e3,
+            "eccentricity": orbit.eccentricity,
+            "inclination_deg": orbit.inclination,
+            "raan_deg": orbit.raan,
+            "ltan_h": orbit.ltan,
+            "sun_synchronous": orbit.is_sun_synchronous,
+            "period_s": orbit.period,
+            "velocity_m_per_s": orbit.velocity,
+            "raan_drift_deg_per_day": orbit.raan_drift_rate * DAY,
+            "argp_drift_deg_per_day": orbit.argp_drift_rate * DAY,
+            "days": s.days,
+            "step_s": s.step_s,
+            "samples": s.samples,
+            "shadow": self.shadow,
+            "sunlit_fraction": s.sunlit_fraction,
+            "mean_irradiance_factor": s.mean_irradiance_factor,
+            "umbra_fraction": s.umbra_fraction,
+            "eclipse_days": s.eclipse_days,
+            "eclipse_count": s.eclipse_count,
+            "max_eclipse_s": s.max_eclipse_s,
+            "max_umbra_s": s.max_umbra_s,
+            "beta_min_deg": s.beta_min_deg,
+            "beta_max_deg": s.beta_max_deg,
+        }
+
+    def to_dict(self) -> dict:
+        d = self.orbit_fields()
+        if self.ballistic_coefficient is not None:
+            activity = solar_activity(self.solar_activity)
+            d.update(
+                {
+                    "ballistic_coefficient_kg_per_m2": self.ballistic_coefficient,
+                    "solar_activity": self.solar_activity,
+                    "f107_sfu": activity["f107"],
+                    "ap": activity["ap"],
+                    "solar_activity_source": activity["source"],
+                    "mean_density_kg_per_m3": self.mean_density,
+                    "drag_delta_v_m_per_s_per_year": self.drag_delta_v_per_year,
+                    "lifetime_years": self.lifetime / JULIAN_YEAR,
+                }
+            )
+        return d
+
+    def orbit_rows(self, table: Table) -> None:
+        """The orbit and sunlight rows of a table (shared with the solar and thermal reports)."""
+        r = self.orbit_fields()
+        kind = (
+            f"sun-synchronous, LTAN {clock(r['ltan_h'])} (local mean time)"
+            if r["sun_synchronous"]
+            else f"LTAN {clock(r['ltan_h'])} at the epoch (local mean time), not sun-synchronous"
+        )
+        table.row("Orbit", kind)
+        table.row("Altitude (mean)", f"{r['altitude_km']:,.1f} km, e = {r['eccentricity']:g}")
+        table.row("Inclination", f"{r['inclination_deg']:.3f} deg")
+        table.row("RAAN at epoch", f"{r['raan_deg']:.3f} deg (TEME, {r['start']} UTC)")
+        table.row("Period", f"{r['period_s'] / 60:.2f} min")
+        table.row("Velocity", f"{r['velocity_m_per_s'] / 1e3:.3f} km/s")
+        table.row("Node drift (J2)", f"{r['raan_drift_deg_per_day']:+.4f} deg/day")
+        table.row("Perigee drift (J2)", f"{r['argp_drift_deg_per_day']:+.4f} deg/day")
+        table.section(
+            f"Sunlight over {r['days']:g} days at {r['step_s']:g} s steps ({r['shadow']} shadow, "
+            f"{r['samples']:,} samples)"
+        )
+        table.row("Sunlit fraction", f"{r['sunlit_fraction']:.4f} (penumbra counted in part)")
+        table.row("Mean irradiance / S0", f"{r['mean_irradiance_factor']:.4f} (with the 1/r^2 swing)")
+        table.row("Days with an eclipse", f"{r['eclipse_days']}")
+        table.row("Eclipses", f"{r['eclipse_count']:,}")
+        table.row("Longest eclipse", f"{r['max_eclipse_s'] / 60:.1f} min (umbra {r['max_umbra_s'] / 60:.1f} min)")
+        table.row("Beta angle", f"{r['beta_min_deg']:.2f} to {r['beta_max_deg']:.2f} deg")
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        table = Table(f"orbital {r['orbital_version']}: orbit")
+        self.orbit_rows(table)
+        if "drag_delta_v_m_per_s_per_year" in r:
+            table.section(
+                f"Drag (NRLMSIS 2.1, {r['solar_activity']} activity: F10.7 {r['f107_sfu']:g} sfu, Ap {r['ap']:g})"
+            )
+            table.row("Ballistic coefficient", f"{r['ballistic_coefficient_kg_per_m2']:g} kg/m^2 (m / (C_D A))")
+            table.row("Mean density", f"{r['mean_density_kg_per_m3']:.3e} kg/m^3")
+            table.row("Delta-v to hold altitude", f"{r['drag_delta_v_m_per_s_per_year']:.3g} m/s per year")
+            table.row("Lifetime without thrust", f"{r['lifetime_years']:.3g} years (fixed activity level)")
+        return table
+
+
+def orbit_report(
+    orbit: Orbit, days=365.0, step=30.0, shadow="conical", ballistic_coefficient=None, solar_activity="moderate"
+) -> OrbitReport:
+    """Geometry, sunlight over a span and, with a ballistic coefficient, drag of one orbit (``orbital orbit``).
+
+    Parameters
+    ----------
+    orbit : Orbit
+    days : float
+        Span of the sunlight series [day].
+    step : float
+        Time step [s].
+    shadow : {"conical", "cylindrical"}
+        Earth shadow model.
+    ballistic_coefficient : float, optional
+        m / (C_D A) [kg m⁻²]; adds the drag make-up Δv and the lifetime without thrust.
+    solar_activity : {"low", "moderate", "high"}
+        ECSS-E-ST-10-04C long-term activity level for the drag results.
+
+    Returns
+    -------
+    OrbitReport
+    """
+    summary = orbit.sunlight(days=days, step=step, shadow=shadow).summary()
+    if ballistic_coefficient is None:
+        return OrbitReport(orbit, summary, shadow)
+    span = max(summary.days, 1.0)
+    return OrbitReport(
+        orbit,
+        summary,
+        shadow,
+        ballistic_coefficient=ballistic_coefficient,
+        solar_activity=solar_activity,
+        mean_density=orbit.mean_density(solar_activity, days=span),
+        drag_delta_v_per_year=orbit.drag_delta_v_per_year(ballistic_coefficient, solar_activity, span),
+        lifetime=orbit.lifetime(ballistic_coefficient, solar_activity),
+    )

@@ -1,4 +1,4 @@
-"""Publication-ready figures of a scenario, and the self-contained report.
+"""Publication-ready figures of a scenario (the report that embeds them is :mod:`orbital.report`).
 
 Every function takes a :class:`~orbital.scenario.Scenario` (and the composer's
 :class:`~orbital.model.Result` where it needs one) and returns a matplotlib
@@ -10,12 +10,10 @@ against the model. :data:`FIGURES` lists them by name.
 
 from __future__ import annotations
 
-import base64
+import contextvars
 import functools
-import html
 import io
 import os
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -25,24 +23,22 @@ from .cache import write_all_atomically
 from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError
 from .orbits import Orbit
-from .scenario import SCHEMA, SCHEMA_NAMES, Scenario
-from .sweep import unit_of
+from .results import Written
+from .scenario import SCHEMA, Scenario
+from .sweep import shown_value, unit_of
 
 __all__ = [
     "FIGURES",
     "FIGURE_FORMATS",
     "PALETTE",
-    "REPORT_FORMATS",
     "UNCERTAINTY_FIGURES",
     "figure_names",
     "pareto_chart",
     "render",
-    "report",
     "write_figures",
 ]
 
 FIGURE_FORMATS = ("png", "svg", "pdf")
-REPORT_FORMATS = ("html", "pdf")
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -56,24 +52,45 @@ _STYLE = {
     "grid.alpha": 0.3,
 }
 _SAVE_DPI = 200  # figure files: print quality
-_SCREEN_DPI = 150  # figures embedded in the HTML report: ~1,050 px wide, half the bytes and encoding time
+SCREEN_DPI = 150  # figures embedded in the HTML report: ~1,050 px wide, half the bytes and encoding time
+
+
+#: Where the figure being drawn goes: the user's ``ax``/``fig`` and ``title`` (see :func:`_styled`).
+_TARGET = contextvars.ContextVar("orbital_figure_target", default=None)
 
 
 def _styled(function):
-    """Draw a figure under the package style, whatever the user's rcParams say."""
+    """Draw a figure under the package style, whatever the user's rcParams say.
+
+    Every figure function so wrapped also takes ``ax=`` (a matplotlib Axes to draw into, for
+    the figures that draw one), ``fig=`` (a Figure to draw into) and ``title=False`` (leave
+    the title to the caller).
+    """
 
     @functools.wraps(function)
-    def styled(*args, **kwargs):
+    def styled(*args, ax=None, fig=None, title=True, **kwargs):
         import matplotlib
         from cycler import cycler
 
-        with matplotlib.rc_context({**_STYLE, "axes.prop_cycle": cycler(color=PALETTE)}):
-            return function(*args, **kwargs)
+        token = _TARGET.set({"ax": ax, "fig": fig, "title": title, "name": function.__name__})
+        try:
+            with matplotlib.rc_context({**_STYLE, "axes.prop_cycle": cycler(color=PALETTE)}):
+                return function(*args, **kwargs)
+        finally:
+            _TARGET.reset(token)
 
     return styled
 
 
 def _figure(ncols=1, figsize=(7.0, 4.3)):
+    """A figure and its axes: the caller's ``ax`` or ``fig`` if given, else a new bare Figure."""
+    target = _TARGET.get() or {}
+    if target.get("ax") is not None:
+        if ncols != 1:
+            raise OrbitalInputError(f"{target['name']} draws {ncols} axes: pass fig= instead of ax=")
+        return target["ax"].figure, target["ax"]
+    if target.get("fig") is not None:
+        return target["fig"], target["fig"].subplots(1, ncols)
     # A bare Figure (no pyplot): nothing is registered with a GUI backend and nothing leaks.
     from matplotlib.figure import Figure
 
@@ -83,13 +100,10 @@ def _figure(ncols=1, figsize=(7.0, 4.3)):
 
 
 def _finish(fig, title, data):
-    fig.suptitle(title, fontsize=11)
+    if (_TARGET.get() or {}).get("title", True):
+        fig.suptitle(title, fontsize=11)
     fig.orbital_data = data
     return fig
-
-
-def _orbit(sc: Scenario) -> Orbit:
-    return model._orbit(sc)
 
 
 @functools.lru_cache(maxsize=4)
@@ -102,7 +116,7 @@ def _track(altitude, inclination, raan, epoch, eccentricity, days, step, shadow)
 
 def _series(sc: Scenario):
     """The scenario's sunlight track, exactly as the composer samples it (kept for the next figure)."""
-    o, s = _orbit(sc), sc.orbit
+    o, s = model.scenario_orbit(sc), sc.orbit
     return _track(
         o.altitude,
         o.inclination,
@@ -129,7 +143,7 @@ def _plain_log_ticks(axis, ticks):
     axis.set_minor_locator(NullLocator())
 
 
-def _orbit_label(orbit: Orbit) -> str:
+def orbit_label(orbit: Orbit) -> str:
     return f"{orbit.altitude / 1e3:,.0f} km, {orbit.inclination:.1f}°"
 
 
@@ -170,10 +184,10 @@ def beta_and_sunlight(sc: Scenario, result=None):
     right.grid(False)
     handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
     ax.legend(handles=handles, loc="lower left", framealpha=0.9)
-    o = _orbit(sc)
+    o = model.scenario_orbit(sc)
     return _finish(
         fig,
-        f"Sunlight over {sc.orbit.sunlight_days / DAY:g} days from {o.epoch.isot[:10]}: {_orbit_label(o)}",
+        f"Sunlight over {sc.orbit.sunlight_days / DAY:g} days from {o.epoch.isot[:10]}: {orbit_label(o)}",
         {"day": day, "daily_beta_deg": beta, "daily_sunlit_fraction": daily},
     )
 
@@ -222,7 +236,7 @@ def solar_power_by_orbit(sc: Scenario, result=None):
 def radiator_vs_temperature(sc: Scenario, result=None):
     """Net rejection and radiator area per MW against radiator temperature, for several coatings."""
     series = _series(sc)
-    o = _orbit(sc)
+    o = model.scenario_orbit(sc)
     temperatures = np.union1d(np.linspace(260.0, 380.0, 25), [sc.thermal.radiator_temperature])
     names = ("silver-teflon", "quartz-over-silver", "white-epoxy", "az-93", "black-paint")
     fig, (left, right) = _figure(ncols=2, figsize=(9.5, 4.2))
@@ -302,7 +316,9 @@ def _environment(environments, orbit: Orbit, days, samples, solar):
 def dose_depth_curves(sc: Scenario, result=None, environments=None):
     """Dose behind aluminium for the scenario's orbit and reference orbits, with the chip's dose limit."""
     r = sc.radiation
-    tracks = {"this scenario": (_orbit(sc), r.track_days / DAY, int(r.track_samples))}  # the composer's own track
+    tracks = {
+        "this scenario": (model.scenario_orbit(sc), r.track_days / DAY, int(r.track_samples))
+    }  # the composer's own track
     tracks.update({label: (orbit, *_REFERENCE_TRACK) for label, orbit in _reference_orbits(sc).items()})
     depths = np.union1d(np.geomspace(0.5e-3, 20e-3, 25), [r.shielding])  # the scenario's own shield on the grid
     chip = radiation.accelerator(sc.compute.accelerator)
@@ -311,7 +327,7 @@ def dose_depth_curves(sc: Scenario, result=None, environments=None):
     for k, (label, (orbit, days, samples)) in enumerate(tracks.items()):
         total = radiation.dose_depth(_environment(environments, orbit, days, samples, r.solar), depths).total
         data[label] = total
-        ax.plot(depths * 1e3, total, "-", color=PALETTE[k], label=f"{label} ({_orbit_label(orbit)})")
+        ax.plot(depths * 1e3, total, "-", color=PALETTE[k], label=f"{label} ({orbit_label(orbit)})")
     years = sc.finance.lifetime / JULIAN_YEAR
     limit = chip.tid_limit / years
     ax.axhline(
@@ -369,9 +385,9 @@ def goodput_map(sc: Scenario, result=None, environments=None):
     ax.set_xlabel("Altitude [km]")
     ax.set_ylabel("Inclination [deg]")
     ax.grid(False)
-    o = _orbit(sc)
+    o = model.scenario_orbit(sc)
     ax.set_title(
-        f"this scenario ({_orbit_label(o)}): goodput {result.orbital.goodput:.2f}; map cells ±0.02 "
+        f"this scenario ({orbit_label(o)}): goodput {result.orbital.goodput:.2f}; map cells ±0.02 "
         f"({_MAP_TRACK[1]} phase samples per orbit)",
         fontsize=9,
     )
@@ -612,18 +628,6 @@ def learning_curve(sc: Scenario, result=None):
 _CROSSOVER_SAMPLES = 2000
 
 
-def _shown(name: str, value: float) -> str:
-    """A parameter's SI value in the unit its scenario key is written in (km, mm, USD/kWh...)."""
-    if name in SCHEMA_NAMES:
-        from .units import as_float
-
-        section, _, key_name = name.partition(".")
-        key = SCHEMA[section][key_name]
-        if key.bare and key.unit and key.bare != key.unit:
-            return f"{value / as_float(f'1 {key.bare}', key.unit, name=name):.4g} {key.bare}"
-    return f"{value:.4g} {unit_of(name)}".strip()
-
-
 @_styled
 def sobol_chart(sc: Scenario, result=None, output="cost_ratio", indices=None):
     """Sobol' first- and total-order indices of the cost ratio over the [uncertainty] distributions."""
@@ -687,7 +691,9 @@ def tornado_chart(sc: Scenario, result=None, output="cost_ratio", swings=None):
             (s["high_value"], s["output_at_high"], PALETTE[3]),
         ):
             ax.barh(k, at - base, left=base, color=colour, height=0.6)
-            ax.text(at, k, f" {_shown(name, value)} ", va="center", ha="left" if at >= base else "right", fontsize=7)
+            ax.text(
+                at, k, f" {shown_value(name, value)} ", va="center", ha="left" if at >= base else "right", fontsize=7
+            )
     ax.axvline(base, color=PALETTE[7], lw=1.0)
     if output == "cost_ratio":
         ax.axvline(1.0, color=PALETTE[2], ls="--", lw=1.0, label="parity (ratio 1)")
@@ -866,7 +872,7 @@ def render(sc: Scenario, names=None, result=None, progress=None, on_figure=None)
     return {name: figures[name] for name in names}
 
 
-def _bytes(fig, fmt, dpi=_SAVE_DPI) -> bytes:
+def figure_bytes(fig, fmt, dpi=_SAVE_DPI) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight")
     return buffer.getvalue()
@@ -878,31 +884,34 @@ def save_figure(fig, path) -> Path:
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FIGURE_FORMATS:
         raise OrbitalInputError(f"figure file {str(path)!r}: give a .png, .svg or .pdf name")
-    _check_writable(path.parent)
-    write_all_atomically({path: _bytes(fig, fmt)})
+    check_writable(path.parent)
+    write_all_atomically({path: figure_bytes(fig, fmt)})
     return path
 
 
-def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -> list[Path]:
-    """Render and save figures as ``<name>.<fmt>`` in ``out_dir``: all of them, or none."""
+def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -> Written:
+    """Render and save figures as ``<name>.<fmt>`` in ``out_dir``: all of them, or none (``orbital plot``).
+
+    ``names`` defaults to :func:`figure_names`; returns the files written.
+    """
     if fmt not in FIGURE_FORMATS:
         raise OrbitalInputError(f"format = {fmt!r} is not one of: {', '.join(FIGURE_FORMATS)}")
     out = Path(out_dir)
-    _check_writable(out)
+    check_writable(out)
     blobs = {}  # each figure encoded as soon as it is drawn, while the radiation tracks still run
 
     def encode(name, fig):
-        blobs[name] = _bytes(fig, fmt)
+        blobs[name] = figure_bytes(fig, fmt)
 
     figures = render(sc, names, progress=progress, on_figure=encode)
     if progress:
         progress(len(figures), len(figures), f"writing {len(figures)} {fmt} file(s)")
     files = {out / f"{name}.{fmt}": blobs[name] for name in figures}
     write_all_atomically(files)
-    return list(files)
+    return Written(tuple(files))
 
 
-def _check_writable(directory: Path):
+def check_writable(directory: Path):
     """Refuse, before any work, a directory that is a file or cannot be created or written."""
     probe = directory
     while not probe.exists():
@@ -913,289 +922,3 @@ def _check_writable(directory: Path):
         raise OrbitalInputError(
             f"output directory {str(directory)!r} cannot be written (no permission on {str(probe)!r})"
         )
-
-
-# --------------------------------------------------------------------------------------
-# The report
-# --------------------------------------------------------------------------------------
-
-
-def _assumptions(sc: Scenario, derived: dict):
-    """One row per scenario parameter: section, key, value as written, SI value, SI unit, origin, source."""
-    from .units import as_float
-
-    rows = []
-    for section, keys in SCHEMA.items():
-        for key, spec in keys.items():
-            value = sc.values[section][key]
-            if key in sc.given.get(section, {}):
-                shown, origin = sc.given[section][key], "given"
-            elif key in derived.get(section, {}):
-                shown, origin = derived[section][key], "derived by the composer"
-                value = as_float(shown, spec.unit or "", name=f"[{section}] {key}")
-            else:
-                shown, origin = spec.default, "default"
-            if value is None:
-                si = ""
-            elif hasattr(value, "isot"):
-                si = value.isot
-            elif isinstance(value, float):
-                si = f"{value:.6g}"
-            else:
-                si = str(value)
-            shown = "(not set)" if shown is None else ("(empty)" if shown == "" else str(shown))
-            rows.append((section, key, shown, si, spec.unit or "", origin, spec.source))
-    return rows
-
-
-#: Units of the nested physics quantities in the report (the flat ones carry theirs in their names).
-_PHYSICS_UNITS = {
-    "link.contact_minutes_per_day": "min/day",
-    "link.passes_per_day": "1/day",
-    "link.data_rate": "bit/s",
-    "link.daily_volume": "byte/day",
-    "link.round_trip_latency": "s",
-    "link.mean_wait_for_contact": "s",
-    "link.terrestrial_round_trip_latency": "s",
-    "link.isl_capacity": "bit/s",
-    "radiation_environment.dose_per_year": "rad(Si)/yr",
-    "radiation_environment.proton_flux": "cm⁻² s⁻¹ above 10 MeV",
-    "radiation_environment.saa_fraction": "-",
-    "radiation_environment.cosmic_ray_dose": "rad(Si)/yr",
-    "sunlight.sunlit_fraction": "-",
-    "sunlight.eclipse_days": "day",
-    "sunlight.max_eclipse_s": "s",
-}
-
-
-def _physics_rows(result):
-    """(quantity, value, unit) for every physics number behind the orbital side, nested ones flattened."""
-    rows = []
-    for key, value in result.physics.items():
-        if key == "mass_budget_kg_per_kw":
-            rows += [(f"mass budget: {k}", f"{v:.4g}", "kg/kW") for k, v in value.items()]
-        elif isinstance(value, dict):
-            rows += [
-                (f"{key}.{k}", "-" if v is None else f"{v:.4g}", _PHYSICS_UNITS.get(f"{key}.{k}", ""))
-                for k, v in value.items()
-            ]
-        else:
-            rows.append((key, f"{value:.4g}" if isinstance(value, float) else str(value), ""))
-    return rows
-
-
-def _clock(hours) -> str:
-    minutes = int(round(hours * 60.0)) % (24 * 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def _summary_rows(sc: Scenario, result):
-    """The scenario in a few lines: what flies where, on what, against what."""
-    o, p = _orbit(sc), result.physics
-    orbit = f"{_orbit_label(o)}" + (
-        f", sun-synchronous, LTAN {_clock(sc.orbit.ltan)}" if sc.orbit.sun_synchronous else ""
-    )
-    ground = sc.terrestrial.power_source + (
-        f" at {sc.terrestrial.site}" if sc.terrestrial.power_source == "solar-storage" else ""
-    )
-    return [
-        ("Orbit", orbit),
-        (
-            "Compute",
-            f"{sc.compute.it_power / 1e6:g} MW of {sc.compute.server} ({sc.compute.accelerator}), "
-            f"{sc.compute.satellite_it_power / 1e3:g} kW per satellite",
-        ),
-        (
-            "Spacecraft",
-            f"{p['satellites']} satellites of {p['satellite_mass_kg']:,.0f} kg, {p['satellites_per_launch']} "
-            f"per launch",
-        ),
-        (
-            "Launch",
-            f"{sc.launch.vehicle}: {p['launches']} launches at {p['launch_price_usd'] / 1e6:,.1f} M USD "
-            f"({p['price_per_kg_reference']:,.0f} USD/kg to its reference orbit)",
-        ),
-        ("Ground", f"{ground}, PUE {sc.terrestrial.pue:g}"),
-        ("Finance", f"{sc.finance.lifetime / JULIAN_YEAR:g}-year life, {sc.finance.discount_rate:.0%} discount rate"),
-    ]
-
-
-def _results_rows(result):
-    from .cli import _ROWS, _cell
-
-    d = result.to_dict()
-    return [
-        (label, _cell(fmt, d["orbital"][key]), _cell(fmt, d["terrestrial"][key]), unit)
-        for label, key, unit, fmt in _ROWS
-    ]
-
-
-def report(sc: Scenario, path, fmt="html", progress=None) -> Path:
-    """Write a self-contained report (HTML with embedded figures, or PDF) for a scenario, atomically."""
-    from . import __version__
-
-    if fmt not in REPORT_FORMATS:
-        raise OrbitalInputError(f"format = {fmt!r} is not one of: {', '.join(REPORT_FORMATS)}")
-    path = Path(path)
-    if path.is_dir():
-        raise OrbitalInputError(f"report path {str(path)!r} is a directory; give a file name such as report.{fmt}")
-    _check_writable(path.parent)
-    png = {}  # HTML: each figure encoded as soon as it is drawn
-
-    def encode(name, fig):
-        png[name] = _bytes(fig, "png", dpi=_SCREEN_DPI)
-
-    figures = render(sc, progress=progress, on_figure=encode if fmt == "html" else None)
-    result = model.run(sc)  # from the disk cache render has just filled
-    assumptions = _assumptions(sc, result.derived)
-    results = _results_rows(result)
-    be = result.break_even_launch_price_usd_per_kg
-    verdict = f"Cost ratio (orbital / terrestrial levelized cost of compute): {result.cost_ratio:.3g}. " + (
-        f"Break-even launch price: {be:,.0f} USD/kg."
-        if be is not None
-        else f"Break-even launch price: {result.break_even_note}."
-    )
-    if progress:
-        progress(len(figures), len(figures), f"writing {path.name}")
-    if fmt == "pdf":
-        blob = _pdf(sc, result, figures, assumptions, results, verdict, __version__)
-    else:
-        blob = _html(sc, result, png, assumptions, results, verdict, __version__).encode("utf-8")
-    write_all_atomically({path: blob})
-    return path
-
-
-def _table(header, rows, numeric=()):
-    e = html.escape
-    head = "".join(f"<th>{e(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td class='num'>{e(str(c))}</td>" if k in numeric else f"<td>{e(str(c))}</td>" for k, c in enumerate(row)
-        )
-        + "</tr>\n"
-        for row in rows
-    )
-    return f"<table><tr>{head}</tr>\n{body}</table>"
-
-
-def _html(sc, result, png, assumptions, results, verdict, version) -> str:
-    e = html.escape
-    parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>orbital report: {e(sc.name)}</title>",
-        "<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1050px;margin:2em auto;color:#222;}"
-        "table{border-collapse:collapse;font-size:0.85em;margin:1em 0;}"
-        "td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;}"
-        "th{background:#f0f0f0;} td.num{text-align:right;} figure{margin:1.5em 0;} img{max-width:100%;}"
-        "figcaption{font-size:0.9em;color:#444;} .small{font-size:0.8em;color:#555;}</style></head><body>",
-        f"<h1>orbital report: {e(sc.name)}</h1>",
-        f"<p>{e(sc.scenario.description)}</p>",
-        f"<p><strong>{e(verdict)}</strong></p>",
-        f"<p class='small'>orbital {e(version)}; scenario file {e(str(sc.path or '(built in code)'))}; "
-        "all costs per MW of IT load.</p>",
-        "<h2>Scenario</h2>",
-        _table(("", ""), _summary_rows(sc, result)),
-        "<h2>Results</h2>",
-        _table(("Metric", "Orbital", "Terrestrial", "Unit"), results, numeric=(1, 2)),
-        "<h2>Figures</h2>",
-    ]
-    for k, name in enumerate([n for n in FIGURES if n in png], start=1):
-        data = base64.b64encode(png[name]).decode("ascii")
-        caption = FIGURES[name][0]
-        parts.append(
-            f"<figure id='{e(name)}'><img alt='{e(caption)}' src='data:image/png;base64,{data}'>"
-            f"<figcaption>Figure {k} ({e(name)}). {e(caption)}.</figcaption></figure>"
-        )
-    parts += [
-        "<h2>Assumptions</h2><p class='small'>Every scenario parameter: as written (or its default), in SI units, "
-        "and where the number comes from.</p>",
-        _table(("Section", "Key", "Value", "SI value", "SI unit", "Origin", "Source"), assumptions, numeric=(3,)),
-        "<h2>Physics behind the orbital side</h2>",
-        _table(("Quantity", "Value", "Unit"), _physics_rows(result), numeric=(1,)),
-        f"<p class='small'>Generated by orbital {e(version)}.</p></body></html>",
-    ]
-    return "\n".join(parts)
-
-
-def _pdf(sc, result, figures, assumptions, results, verdict, version) -> bytes:
-    """The report as a PDF: text pages (A4, monospace) around the figures, one per page."""
-    import textwrap
-
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    def wrapped(text, width=110, indent="    "):
-        return textwrap.wrap(str(text), width, subsequent_indent=indent) or [""]
-
-    front = [
-        f"orbital report: {sc.name}",
-        "",
-        *wrapped(sc.scenario.description, indent=""),
-        "",
-        *wrapped(verdict, indent=""),
-        f"orbital {version}; all costs per MW of IT load",
-        "",
-        "Scenario",
-    ]
-    for label, text in _summary_rows(sc, result):
-        front += wrapped(f"  {label:<12}{text}")
-    front += ["", "Results", f"  {'':32}{'orbital':>16}{'terrestrial':>16}  unit"]
-    front += [f"  {label:<32}{o:>16}{t:>16}  {unit}" for label, o, t, unit in results]
-    front += ["", "Physics behind the orbital side"]
-    front += [f"  {name:<48}{value:>12}  {unit}" for name, value, unit in _physics_rows(result)]
-    back = []
-    for section, key, shown, si, unit, origin, source in assumptions:
-        si_text = " ".join(part for part in (si, unit) if part)
-        si_text = f"SI {si_text}; " if si_text and si_text != shown else ""
-        back += wrapped(f"[{section}] {key} = {shown}  ({si_text}{origin}) source: {source}")
-    buffer = io.BytesIO()
-    metadata = {"Title": f"orbital report: {sc.name}", "Creator": f"orbital {version}"}
-    with PdfPages(buffer, metadata=metadata) as pdf:
-        _text_pages(pdf, front)
-        for fig in figures.values():
-            pdf.savefig(fig, bbox_inches="tight")
-        _text_pages(pdf, ["Assumptions: every scenario parameter, its SI value and its source", "", *back], size=7.0)
-    return buffer.getvalue()
-
-
-def _text_pages(pdf, lines, size=8.0, per_page=80):
-    """Monospace text on as many A4 pages as it takes."""
-    from matplotlib.figure import Figure
-
-    for start in range(0, len(lines), per_page):
-        fig = Figure(figsize=(8.27, 11.69))
-        fig.text(
-            0.06,
-            0.96,
-            "\n".join(lines[start : start + per_page]),
-            va="top",
-            ha="left",
-            family="monospace",
-            fontsize=size,
-        )
-        pdf.savefig(fig)
-
-
-class TerminalProgress:
-    """A one-line progress display on stderr: ``progress(k, n, step)`` per step, ``close()`` at the end."""
-
-    def __init__(self, stream=None):
-        import time
-
-        self.stream = stream or sys.stderr
-        self.start = time.perf_counter()
-        self.shown = False
-
-    def __call__(self, k, n, step):
-        import time
-
-        elapsed = time.perf_counter() - self.start
-        filled = int(round(20 * k / n)) if n else 0
-        self.stream.write(f"\r\033[K  [{'#' * filled}{'.' * (20 - filled)}] {k}/{n} {step}  ({elapsed:.1f} s)")
-        self.stream.flush()
-        self.shown = True
-
-    def close(self):
-        if self.shown:
-            self.stream.write("\r\033[K")  # leave the terminal clean for the printed result
-            self.stream.flush()

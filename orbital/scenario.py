@@ -28,6 +28,7 @@ __all__ = [
     "Key",
     "Scenario",
     "bundled_scenarios",
+    "describe_bundled",
     "load_scenario",
     "parse_scenario",
     "resolved_toml",
@@ -119,7 +120,7 @@ SCHEMA = {
         "fill": _q(1.0, "", "", "full use of the capacity"),
         "structure_fraction": _q(0.2, "", "", "structure ~20 % of dry mass (spacecraft texts)"),
         "margin": _q(0.2, "", "", "assumed system margin on dry mass"),
-        "power_management": _q("5 kg/kW", "kg/W", "kg/kW", "assumed (orbital.launch.ASSUMED)"),
+        "power_management": _q("5 kg/kW", "kg/W", "kg/kW", "assumed (orbital.spacecraft.ASSUMED)"),
         "communications": _q("30 kg", "kg", "kg", "assumed terminals per satellite"),
         "thruster_isp": _q("1500 s", "s", "s", "assumed Hall thruster"),
         "ram_area_fraction": _q(0.1, "", "", "assumed share of array and radiator area facing the flow"),
@@ -359,6 +360,16 @@ def bundled_scenarios() -> dict:
     folder = resources.files("orbital").joinpath("scenarios")
     return {
         e.name[:-5]: Path(str(e)) for e in sorted(folder.iterdir(), key=lambda e: e.name) if e.name.endswith(".toml")
+    }
+
+
+def describe_bundled() -> dict:
+    """The bundled scenarios' one-line descriptions: name -> ``[scenario] description``."""
+    import tomllib
+
+    return {
+        name: tomllib.loads(path.read_text("utf-8")).get("scenario", {}).get("description", "")
+        for name, path in bundled_scenarios().items()
     }
 
 

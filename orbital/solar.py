@@ -35,6 +35,7 @@ from .constants import AU, JULIAN_YEAR, STEFAN_BOLTZMANN
 from .environment import ALBEDO, EARTH_IR, albedo_irradiance, earth_ir_irradiance, earth_view_factor
 from .errors import OrbitalInputError, check_choice, check_range
 from .orbits import SunlightSeries
+from .results import Report, Table
 
 __all__ = [
     "POINTING_MODES",
@@ -44,6 +45,7 @@ __all__ = [
     "Cell",
     "GroundYield",
     "PowerSystem",
+    "SolarReport",
     "array_area_for_load",
     "array_illumination",
     "array_power",
@@ -63,6 +65,7 @@ __all__ = [
     "pointing_geometry",
     "size_power_system",
     "solar_irradiance",
+    "solar_report",
 ]
 
 #: Total solar irradiance at 1 AU [W m⁻²]: 1360.8 ± 0.5 at the 2008 solar
@@ -1182,4 +1185,224 @@ def ground_yield(
         mean_cell_temperature=float(np.sum(t_cell * poa_global) / poa_global.sum()),
         source=source,
         hourly_output=hourly,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# The solar report (``orbital solar``)
+# --------------------------------------------------------------------------------------
+
+_KWH = 3.6e6  # J
+
+
+@dataclass(frozen=True, repr=False)
+class SolarReport(Report):
+    """An array and battery sized for an IT load on an orbit, and the same panel on the ground.
+
+    Attributes
+    ----------
+    orbit : orbital.orbits.OrbitReport
+        The orbit and its sunlight span.
+    it_power, other_load : float
+        IT load and other bus loads [W].
+    lifetime : float
+        Mission life [s].
+    fluence_per_year : float
+        1-MeV equivalent electron fluence [cm⁻² yr⁻¹].
+    pointing : str
+    eclipse_load_fraction : float
+        Fraction of the load kept up in eclipse [-].
+    cell : Cell
+    battery : Battery
+    illumination : ArrayIllumination
+    system : PowerSystem
+        The sized array and battery (for ``it_power + other_load``).
+    ground : GroundYield
+    """
+
+    orbit: object
+    it_power: float
+    other_load: float
+    lifetime: float
+    fluence_per_year: float
+    pointing: str
+    eclipse_load_fraction: float
+    cell: Cell
+    battery: Battery
+    illumination: ArrayIllumination
+    system: PowerSystem
+    ground: GroundYield
+
+    _headline = ("altitude_km", "array_area_m2_per_mw", "battery_kwh_per_mw", "ground_ratio")
+
+    def to_dict(self) -> dict:
+        s, cell, ground = self.system, self.cell, self.ground
+        per_mw = 1e6 / self.it_power
+        d = self.orbit.orbit_fields()
+        d.update(
+            {
+                "it_power_mw": self.it_power / 1e6,
+                "other_load_kw": self.other_load / 1e3,
+                "cell": cell.name,
+                "cell_description": cell.description,
+                "efficiency": cell.efficiency,
+                "packing_factor": cell.packing_factor,
+                "assembly_factor": cell.assembly_factor,
+                "pointing": self.pointing,
+                "lifetime_years": self.lifetime / JULIAN_YEAR,
+                "degradation_per_year": cell.degradation_rate,
+                "fluence_1mev_e_per_cm2_per_year": self.fluence_per_year,
+                "operating_temperature_c": float(s.operating_temperature) - 273.15,
+                "operating_efficiency": float(s.operating_efficiency),
+                "orbit_average_w_per_m2": float(s.orbit_average_power_density),
+                "annual_kwh_per_m2": float(s.annual_energy_density) / _KWH,
+                "eol_power_fraction": float(s.end_of_life_factor),
+                "life_average_power_fraction": float(s.life_average_factor),
+                "array_area_m2_per_mw": float(s.array_area) * per_mw,
+                "array_rated_kw_per_mw": float(s.array_rated_power) / 1e3 * per_mw,
+                "array_mass_kg_per_mw": float(s.array_mass) * per_mw,
+                "orbit_average_margin": float(s.orbit_average_margin),
+                "battery": self.battery.name,
+                "eclipse_load_fraction": self.eclipse_load_fraction,
+                "battery_kwh_per_mw": float(s.battery_energy) / _KWH * per_mw,
+                "battery_mass_kg_per_mw": float(s.battery_mass) * per_mw,
+                "depth_of_discharge": float(s.depth_of_discharge),
+                "battery_cycles": float(s.battery_cycles),
+                "ground_site": ground.site,
+                "ground_mounting": ground.mounting,
+                "ground_sky": ground.sky,
+                "ground_source": ground.source,
+                "ground_insolation_kwh_per_m2": ground.insolation / _KWH,
+                "ground_annual_kwh_per_m2": ground.energy_density / _KWH,
+                "ground_mean_cell_temperature_c": ground.mean_cell_temperature - 273.15,
+                "ground_ratio": float(s.annual_energy_density) / ground.energy_density,
+                "insolation_ratio": self.illumination.mean_irradiance * JULIAN_YEAR / ground.insolation,
+            }
+        )
+        return d
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        table = Table(f"orbital {r['orbital_version']}: solar")
+        self.orbit.orbit_rows(table)
+        table.section(f"Array: {r['cell']} ({r['pointing']}), {r['lifetime_years']:g}-year life")
+        table.row(
+            "Cell efficiency (BOL, ref.)",
+            f"{r['efficiency']:.3f}; packing {r['packing_factor']:.2f}, assembly {r['assembly_factor']:.2f}",
+        )
+        table.row(
+            "Operating point in sunlight",
+            f"{r['operating_temperature_c']:.1f} C, efficiency {r['operating_efficiency']:.3f}",
+        )
+        table.row("Orbit-average output (BOL)", f"{r['orbit_average_w_per_m2']:.1f} W/m^2 of array")
+        table.row("Annual output (BOL)", f"{r['annual_kwh_per_m2']:,.0f} kWh/m^2")
+        table.row(
+            "End-of-life power",
+            f"{r['eol_power_fraction']:.3f} of BOL (life average {r['life_average_power_fraction']:.3f})",
+        )
+        table.section(f"Sized for {r['it_power_mw']:g} MW of IT load (+{r['other_load_kw']:g} kW other), per MW of IT")
+        table.row("Array area", f"{r['array_area_m2_per_mw']:,.0f} m^2 ({r['array_rated_kw_per_mw']:,.0f} kW rated)")
+        table.row("Array mass", f"{r['array_mass_kg_per_mw']:,.0f} kg")
+        table.row("Orbit-average margin (EOL)", f"{r['orbit_average_margin']:+.1%}")
+        table.row(
+            "Battery",
+            f"{r['battery_kwh_per_mw']:,.0f} kWh at {r['depth_of_discharge']:.0%} DoD, "
+            f"{r['battery_mass_kg_per_mw']:,.0f} kg ({r['battery_cycles']:,.0f} cycles, {r['battery']})",
+        )
+        table.section(f"Same panel on the ground: {r['ground_site']} ({r['ground_mounting']}, {r['ground_sky']})")
+        table.row("Plane-of-array insolation", f"{r['ground_insolation_kwh_per_m2']:,.0f} kWh/m^2 per year")
+        table.row(
+            "Annual output",
+            f"{r['ground_annual_kwh_per_m2']:,.0f} kWh/m^2 "
+            f"(cell {r['ground_mean_cell_temperature_c']:.1f} C irradiance-weighted)",
+        )
+        table.row("Orbit / ground", f"{r['ground_ratio']:.2f}x electrical, {r['insolation_ratio']:.2f}x insolation")
+        return table
+
+
+def solar_report(
+    orbit,
+    it_power=1e6,
+    other_load=0.0,
+    cell_name="xtj-flexible",
+    battery_name="li-ion-leo",
+    lifetime=5 * JULIAN_YEAR,
+    efficiency=None,
+    packing_factor=None,
+    degradation_rate=None,
+    depth_of_discharge=None,
+    fluence_per_year=0.0,
+    pointing="sun-tracking",
+    albedo_power=False,
+    eclipse_load_fraction=1.0,
+    site="greensboro-nc",
+    mounting="fixed",
+    sky="tmy",
+    days=365.0,
+    step=30.0,
+    shadow="conical",
+) -> SolarReport:
+    """Size the array and battery for an IT load on an orbit and compare the panel with the ground.
+
+    Parameters
+    ----------
+    orbit : orbital.Orbit
+    it_power, other_load : float
+        IT load and other bus loads [W].
+    cell_name, battery_name : str
+        Catalog entries (:func:`catalog_names`).
+    lifetime : float
+        Mission life [s].
+    efficiency, packing_factor, degradation_rate : float, optional
+        Overrides of the cell's reference efficiency [-], packing factor [-] and fixed
+        degradation [yr⁻¹].
+    depth_of_discharge : float, optional
+        Override of the battery's rated depth of discharge [-].
+    fluence_per_year : float
+        1-MeV equivalent electron fluence [cm⁻² yr⁻¹].
+    pointing : str
+        :data:`POINTING_MODES`.
+    albedo_power : bool
+        Count Earth albedo on the cell side as input.
+    eclipse_load_fraction : float
+        Fraction of the load kept up in eclipse [-] (0 throttles compute off).
+    site, mounting, sky : str
+        The ground panel (:func:`ground_yield`).
+    days, step, shadow
+        The sunlight span [day], its step [s] and shadow model.
+
+    Returns
+    -------
+    SolarReport
+    """
+    from .orbits import OrbitReport
+
+    series = orbit.sunlight(days=days, step=step, shadow=shadow)
+    panel = cell(cell_name).with_overrides(
+        efficiency=efficiency, packing_factor=packing_factor, degradation_rate=degradation_rate
+    )
+    storage = battery(battery_name).with_overrides(rated_depth_of_discharge=depth_of_discharge)
+    illumination = array_illumination(series, orbit.altitude, pointing, albedo_power=albedo_power)
+    system = size_power_system(
+        illumination,
+        it_power + other_load,
+        panel,
+        storage,
+        lifetime,
+        fluence_per_year=fluence_per_year,
+        eclipse_load_fraction=eclipse_load_fraction,
+    )
+    return SolarReport(
+        orbit=OrbitReport(orbit, series.summary(), shadow),
+        it_power=it_power,
+        other_load=other_load,
+        lifetime=lifetime,
+        fluence_per_year=fluence_per_year,
+        pointing=pointing,
+        eclipse_load_fraction=eclipse_load_fraction,
+        cell=panel,
+        battery=storage,
+        illumination=illumination,
+        system=system,
+        ground=ground_yield(site, panel, mounting=mounting, sky=sky),
     )

@@ -34,12 +34,14 @@ import numpy as np
 from . import model
 from .cache import write_all_atomically, write_atomically
 from .errors import OrbitalInputError, OrbitalWarning
+from .results import Report, Table
 from .scenario import SCHEMA, SCHEMA_NAMES, Scenario, _closest, _parse_value
 
 __all__ = [
     "OUTPUTS",
     "VECTOR_KEYS",
     "Axis",
+    "Sweep",
     "SweepResult",
     "evaluate_group",
     "grid",
@@ -48,6 +50,8 @@ __all__ = [
     "read_table",
     "run_table",
     "scenario_with",
+    "shown_value",
+    "sweep",
     "unit_of",
     "write_table",
 ]
@@ -109,6 +113,17 @@ def unit_of(name: str) -> str:
     if name in OUTPUTS:
         return OUTPUTS[name][0]
     return _key(name).unit or ""
+
+
+def shown_value(name: str, value: float) -> str:
+    """A parameter's SI value in the unit its scenario key is written in (km, mm, USD/kWh...)."""
+    if name in SCHEMA_NAMES:
+        from .units import as_float
+
+        key = _key(name)
+        if key.bare and key.unit and key.bare != key.unit:
+            return f"{value / as_float(f'1 {key.bare}', key.unit, name=name):.4g} {key.bare}"
+    return f"{value:.4g} {unit_of(name)}".strip()
 
 
 # --------------------------------------------------------------------------------------
@@ -290,7 +305,7 @@ def evaluate_group(sc: Scenario, vectors: dict, n: int, cache=True) -> dict:
 
         r = sc.radiation
         env = radiation.trapped_environment(
-            model._orbit(sc), r.track_days / 86400.0, int(r.track_samples), r.solar, cache
+            model.scenario_orbit(sc), r.track_days / 86400.0, int(r.track_samples), r.solar, cache
         )
         physics = dict(physics, radiation=model.radiation_behind_shield(env, overrides["radiation.shielding"]))
     with warnings.catch_warnings():  # goodput-0 points are counted once per run (run_table), not per chunk
@@ -336,6 +351,15 @@ class SweepResult:
 
     def __len__(self):
         return _rows(self.outputs)
+
+    def __repr__(self) -> str:
+        return f"SweepResult({len(self):,} design points, {self.groups} orbit(s), {len(self.columns)} columns)"
+
+    def to_frame(self):
+        """One row per design point; columns named ``name [unit]`` as in the output files (pandas)."""
+        import pandas as pd
+
+        return pd.DataFrame({column_label(name): np.asarray(value) for name, value in self.columns.items()})
 
 
 def _plan(table: dict, n: int, chunk_rows: int):
@@ -564,10 +588,7 @@ def write_table(columns: dict, path) -> Path:
 
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in (".parquet", ".csv"):
-        raise OrbitalInputError(f"--out = {str(path)!r}: give a .parquet or .csv file")
-    if path.is_dir():
-        raise OrbitalInputError(f"--out = {str(path)!r} is a directory; give a .parquet or .csv file name")
+    _check_table_file(path)
     arrays = {}
     for name, value in columns.items():
         v = np.asarray(value)
@@ -602,3 +623,179 @@ def read_table(path) -> dict:
             values = values.astype(float)
         out[label.split(" [")[0]] = values
     return out
+
+
+# --------------------------------------------------------------------------------------
+# A sweep from axes to summary (``orbital sweep``)
+# --------------------------------------------------------------------------------------
+
+
+def _plain(value):
+    return value.item() if isinstance(value, np.generic) else value
+
+
+@dataclass(frozen=True, repr=False)
+class Sweep(Report):
+    """A swept trade space: its axes, every design point's outputs, and the summary ``orbital sweep`` prints.
+
+    ``result`` holds the columns (inputs and :data:`OUTPUTS`, SI); ``to_frame()`` gives them as a
+    pandas table and, for a grid, ``to_xarray()`` as an ``xarray.Dataset`` with one dimension per axis.
+    """
+
+    scenario_name: str
+    axes: tuple
+    design: str
+    result: SweepResult
+    seconds: float
+    out: str | None = None
+
+    _headline = ("points", "orbits", "feasible_fraction", "orbital_cheaper_fraction")
+
+    def to_dict(self) -> dict:
+        out = self.result.outputs
+        n = len(self.result)
+        ratio = np.where(out["feasible"], out["cost_ratio"], np.inf)
+        best = int(np.argmin(ratio))
+        table = self.result.inputs
+        return {
+            "scenario": self.scenario_name,
+            "design": self.design,
+            "points": n,
+            "parameters": {a.name: {"spacing": a.spacing, "values": int(a.values.size)} for a in self.axes},
+            "orbits": self.result.groups,
+            "chunks": self.result.chunks,
+            "resumed_chunks": self.result.resumed_chunks,
+            "runner": self.result.runner,
+            "seconds": self.seconds,
+            "points_per_second": n / self.seconds if self.seconds > 0 else None,
+            "feasible_fraction": float(np.mean(out["feasible"])),
+            "orbital_cheaper_fraction": float(np.mean(out["orbital_cheaper"])),
+            "lowest_cost_ratio": {
+                "cost_ratio": float(ratio[best]),
+                "lcoc_orbital": float(out["lcoc_orbital"][best]),
+                "at": {name: _plain(table[name][best]) for name in table},
+            },
+            "out": self.out,
+        }
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        table = Table(
+            f"orbital sweep: {r['scenario']} - {r['points']:,} design points ({r['design']}) in {r['seconds']:.2f} s "
+            f"on {r['runner']}"
+        )
+        table.section(
+            f"  {r['orbits']} orbit(s), {r['chunks']} chunk(s)"
+            + (f", {r['resumed_chunks']} resumed from disk" if r["resumed_chunks"] else "")
+        )
+        table.section(
+            f"  feasible {r['feasible_fraction']:.1%}; orbital cheaper than the ground in "
+            f"{r['orbital_cheaper_fraction']:.1%}"
+        )
+        low = r["lowest_cost_ratio"]
+        if np.isfinite(low["cost_ratio"]):
+            at = ", ".join(f"{k} = {shown_value(k, v) if isinstance(v, float) else v}" for k, v in low["at"].items())
+            table.section(
+                f"  lowest cost ratio {low['cost_ratio']:.3g} (orbital {low['lcoc_orbital']:,.0f} USD/MWh) at {at}"
+            )
+        else:
+            table.section("  no design point is feasible")
+        if r["out"]:
+            table.section(f"  wrote {r['out']}")
+        return table
+
+    def to_frame(self):
+        """Every design point: inputs and outputs, columns ``name [unit]`` (pandas)."""
+        return self.result.to_frame()
+
+    def to_xarray(self):
+        """A grid sweep as an ``xarray.Dataset``: one dimension per axis (coordinates in SI), one variable per
+        output (``units`` in its attributes). Needs xarray (``pip install xarray``)."""
+        if self.design != "grid":
+            raise OrbitalInputError("to_xarray needs a grid sweep; a Latin hypercube has no grid (use to_frame)")
+        try:
+            import xarray as xr
+        except ImportError:
+            raise OrbitalInputError("to_xarray needs xarray: pip install xarray") from None
+        shape = tuple(a.values.size for a in self.axes)
+        dims = [a.name for a in self.axes]
+        data = {
+            name: (dims, np.asarray(value).reshape(shape), {"units": unit_of(name)})
+            for name, value in self.result.outputs.items()
+        }
+        coords = {a.name: (a.name, a.values, {"units": unit_of(a.name)}) for a in self.axes}
+        return xr.Dataset(data, coords=coords, attrs={"scenario": self.scenario_name})
+
+
+def sweep(
+    sc: Scenario,
+    axes: list[Axis],
+    samples=None,
+    seed=0,
+    out=None,
+    cache=True,
+    workers=None,
+    scheduler=None,
+    resume=False,
+    progress=None,
+) -> Sweep:
+    """Evaluate the whole chain over a grid of axes, or a Latin hypercube of their ranges (``orbital sweep``).
+
+    Parameters
+    ----------
+    sc : Scenario
+        Every parameter not swept comes from here.
+    axes : list of Axis
+        From :func:`parse_axis` (``section.key=start:stop:N``, ``start:stop:logN``, ``a,b,c``).
+    samples : int, optional
+        Latin-hypercube sample size (:func:`latin_hypercube`); default the full grid (:func:`grid`).
+    seed : int
+        Seed of the Latin hypercube.
+    out : path, optional
+        ``.parquet`` or ``.csv`` file for every design point (:func:`write_table`); finished chunks
+        are kept beside it in ``<out>.partial/`` until the end, so ``resume=True`` can pick them up.
+    cache, workers, scheduler, resume, progress
+        As :func:`run_table`.
+
+    Returns
+    -------
+    Sweep
+    """
+    import time
+
+    if not axes:
+        raise OrbitalInputError("give at least one --set section.key=start:stop:N (or a comma list)")
+    options = work_options(out, resume)
+    table = latin_hypercube(axes, samples, seed) if samples else grid(axes)
+    start = time.perf_counter()
+    result = run_table(sc, table, cache=cache, workers=workers, scheduler=scheduler, progress=progress, **options)
+    elapsed = time.perf_counter() - start
+    if out is not None:
+        write_table(result.columns, out)
+    return Sweep(
+        scenario_name=sc.name,
+        axes=tuple(axes),
+        design="latin-hypercube" if samples else "grid",
+        result=result,
+        seconds=elapsed,
+        out=None if out is None else str(out),
+    )
+
+
+def _check_table_file(path):
+    """Refuse, before any work, an output table that is not .parquet/.csv or is a directory."""
+    p = Path(path)
+    if p.suffix.lower() not in (".parquet", ".csv"):
+        raise OrbitalInputError(f"--out = {str(path)!r}: give a .parquet or .csv file")
+    if p.is_dir():
+        raise OrbitalInputError(f"--out = {str(path)!r} is a directory; give a .parquet or .csv file name")
+
+
+def work_options(out, resume) -> dict:
+    """``work_dir`` and ``resume`` of :func:`run_table` for an output file (chunks kept in ``<out>.partial``)."""
+    if out is not None:
+        _check_table_file(out)
+        return {"work_dir": Path(out).with_name(Path(out).name + ".partial"), "resume": resume}
+    if resume:
+        raise OrbitalInputError("--resume needs --out (finished chunks are kept beside the output file)")
+    return {}

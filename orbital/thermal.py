@@ -28,6 +28,7 @@ from .constants import JULIAN_YEAR, STEFAN_BOLTZMANN
 from .environment import ALBEDO, EARTH_IR, earth_view_factor
 from .errors import OrbitalInputError, check_choice, check_range
 from .orbits import SunlightSeries
+from .results import Report, Table
 from .solar import SOLAR_CONSTANT, solar_irradiance
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Panel",
     "RadiatorDesign",
     "RadiatorEnvironment",
+    "ThermalReport",
     "absorbed_flux",
     "absorptance_at",
     "attitude_absorbed_flux",
@@ -54,6 +56,7 @@ __all__ = [
     "screening_environment",
     "sink_temperature",
     "size_radiator",
+    "thermal_report",
 ]
 
 #: Radiator attitudes. "edge-on": the panel contains the Sun direction and the
@@ -783,4 +786,238 @@ def size_radiator(
         loop_mass=np.asarray(loop_mass)[()],
         mass=np.asarray(panel_mass + loop_mass)[()],
         absorptivity=env.absorptivity,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# The thermal report (``orbital thermal``)
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class ThermalReport(Report):
+    """A radiator sized for a heat load on an orbit, with the environment that set it.
+
+    Attributes
+    ----------
+    orbit : orbital.orbits.OrbitReport
+        The orbit and its sunlight span.
+    heat : float
+        Heat to reject [W].
+    coating : Coating
+    absorptivity_bol : float
+        Solar absorptance when new [-] (the coating's, or the one given).
+    lifetime : float
+        Age at which the coating is judged [s].
+    earth_ir, albedo : float
+        Earth IR exitance [W m⁻²] and albedo [-].
+    panel_name : str
+    loop : Loop
+    chain : dict
+        With a junction limit: ``junction_limit``, ``coolant_in``, ``coolant_out`` [K]; else empty.
+    environment : RadiatorEnvironment
+        Absorbed flux at end of life.
+    design : RadiatorDesign
+    """
+
+    orbit: object
+    heat: float
+    coating: Coating
+    absorptivity_bol: float
+    lifetime: float
+    earth_ir: float
+    albedo: float
+    panel_name: str
+    loop: Loop
+    chain: dict
+    environment: RadiatorEnvironment
+    design: RadiatorDesign
+
+    _headline = ("altitude_km", "radiator_temperature_k", "radiator_area_m2_per_mw", "thermal_mass_kg_per_mw")
+
+    def to_dict(self) -> dict:
+        design, env = self.design, self.environment
+        per_mw = 1e6 / self.heat
+        chain = {f"{k}_k": float(v) for k, v in self.chain.items()}
+        d = self.orbit.orbit_fields()
+        d.update(
+            {
+                "heat_mw": self.heat / 1e6,
+                "coating": self.coating.name,
+                "absorptivity_bol": self.absorptivity_bol,
+                "absorptivity": env.absorptivity,
+                "emissivity": env.emissivity,
+                "lifetime_years": self.lifetime / JULIAN_YEAR,
+                "sides": env.sides,
+                "attitude": env.attitude,
+                "earth_ir_w_per_m2": self.earth_ir,
+                "albedo": self.albedo,
+                "panel": self.panel_name,
+                "loop": self.loop.name,
+                **chain,
+                "radiator_temperature_k": float(design.radiator_temperature),
+                "sink_temperature_k": float(design.sink_temperature_hot),
+                "sink_temperature_mean_k": float(design.sink_temperature_mean),
+                "sink_temperature_cold_k": float(design.sink_temperature_cold),
+                "absorbed_hot_w_per_m2": env.hot,
+                "absorbed_mean_w_per_m2": env.mean,
+                "emitted_w_per_m2": float(emitted_flux(design.radiator_temperature, env.emissivity, env.sides)),
+                "net_rejection_w_per_m2": float(design.net_rejection_hot),
+                "net_rejection_mean_w_per_m2": float(design.net_rejection_mean),
+                "fin_efficiency": float(design.fin_efficiency),
+                "heat_pump_cop": None if np.isnan(design.heat_pump_cop) else float(design.heat_pump_cop),
+                "heat_pump_power_w_per_mw": float(design.heat_pump_power) * per_mw,
+                "rejected_heat_w_per_mw": float(design.rejected_heat) * per_mw,
+                "radiator_area_m2_per_mw": float(design.area) * per_mw,
+                "radiator_area_orbit_average_m2_per_mw": float(design.area_orbit_average) * per_mw,
+                "radiator_mass_kg_per_mw": float(design.panel_mass) * per_mw,
+                "loop_mass_kg_per_mw": float(design.loop_mass) * per_mw,
+                "thermal_mass_kg_per_mw": float(design.mass) * per_mw,
+            }
+        )
+        return d
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        table = Table(f"orbital {r['orbital_version']}: thermal")
+        self.orbit.orbit_rows(table)
+        table.section(
+            f"Radiator: {r['coating']} ({r['sides']}-sided, {r['attitude']}), {r['panel']} panel, {r['loop']} loop"
+        )
+        if "junction_limit_k" in r:
+            table.row(
+                "Junction limit",
+                f"{r['junction_limit_k']:.1f} K; coolant {r['coolant_in_k']:.1f} -> {r['coolant_out_k']:.1f} K",
+            )
+        table.row(
+            "Radiator temperature",
+            f"{r['radiator_temperature_k']:.1f} K ({r['radiator_temperature_k'] - 273.15:.1f} C)",
+        )
+        table.row(
+            "Absorptivity / emissivity",
+            f"{r['absorptivity']:.3f} after {r['lifetime_years']:g} yr "
+            f"({r['absorptivity_bol']:.3f} new) / {r['emissivity']:.3f}",
+        )
+        table.row("Emitted", f"{r['emitted_w_per_m2']:.1f} W/m^2 of panel")
+        table.row("Absorbed, hot / mean", f"{r['absorbed_hot_w_per_m2']:.1f} / {r['absorbed_mean_w_per_m2']:.1f} W/m^2")
+        table.row(
+            "Sink hot / mean / cold",
+            f"{r['sink_temperature_k']:.1f} / {r['sink_temperature_mean_k']:.1f} / "
+            f"{r['sink_temperature_cold_k']:.1f} K",
+        )
+        table.row(
+            "Net rejection, hot / mean",
+            f"{r['net_rejection_w_per_m2']:.1f} / {r['net_rejection_mean_w_per_m2']:.1f} W/m^2"
+            f" (fin efficiency {r['fin_efficiency']:.3f})",
+        )
+        table.section(f"Sized for {r['heat_mw']:g} MW of heat, per MW")
+        if r["heat_pump_cop"] is not None:
+            table.row(
+                "Heat pump", f"COP {r['heat_pump_cop']:.2f}, {r['heat_pump_power_w_per_mw'] / 1e3:,.0f} kW electric"
+            )
+        table.row("Heat rejected", f"{r['rejected_heat_w_per_mw'] / 1e3:,.0f} kW")
+        table.row(
+            "Radiator area (hot case)",
+            f"{r['radiator_area_m2_per_mw']:,.0f} m^2 of panel "
+            f"(orbit average {r['radiator_area_orbit_average_m2_per_mw']:,.0f})",
+        )
+        table.row(
+            "Mass",
+            f"{r['thermal_mass_kg_per_mw']:,.0f} kg (panels {r['radiator_mass_kg_per_mw']:,.0f}, "
+            f"loop {r['loop_mass_kg_per_mw']:,.0f})",
+        )
+        return table
+
+
+def thermal_report(
+    orbit,
+    heat=1e6,
+    temperature=None,
+    junction_limit=None,
+    coating_name="silver-teflon",
+    absorptivity=None,
+    emissivity=None,
+    lifetime=5 * JULIAN_YEAR,
+    sides=2,
+    attitude="edge-on",
+    earth_ir=EARTH_IR,
+    albedo=ALBEDO,
+    panel_name="conventional",
+    loop_name="single-phase",
+    heat_pump_lift=0.0,
+    heat_pump_cop=None,
+    carnot_fraction=0.5,
+    days=365.0,
+    step=30.0,
+    shadow="conical",
+) -> ThermalReport:
+    """Size the radiator that rejects a heat load on an orbit (``orbital thermal``).
+
+    Parameters
+    ----------
+    orbit : orbital.Orbit
+    heat : float
+        Heat to reject [W].
+    temperature : float, optional
+        Radiator surface temperature [K] (default 293.15 K, Starcloud's 20 °C).
+    junction_limit : float, optional
+        GPU junction limit [K]: the radiator temperature then follows the loop's chain
+        (:func:`radiator_temperature_from_junction`). Not with ``temperature``.
+    coating_name : str
+        Coating (:func:`coating`); ``absorptivity`` (at beginning of life) and ``emissivity``
+        override its values [-].
+    lifetime : float
+        Age at which the coating's absorptance is judged [s].
+    sides : int
+        Radiating faces, 1 or 2.
+    attitude : str
+        :data:`ATTITUDES`.
+    earth_ir, albedo : float
+        Earth IR exitance [W m⁻²] and albedo [-].
+    panel_name, loop_name : str
+        Catalog entries (:func:`panel`, :func:`loop`).
+    heat_pump_lift, heat_pump_cop, carnot_fraction
+        Heat pump (:func:`heat_pump`): lift [K], COP, fraction of Carnot.
+    days, step, shadow
+        The sunlight span [day], its step [s] and shadow model.
+
+    Returns
+    -------
+    ThermalReport
+    """
+    from .orbits import OrbitReport
+
+    if temperature is not None and junction_limit is not None:
+        raise OrbitalInputError("give temperature or junction_limit, not both")
+    series = orbit.sunlight(days=days, step=step, shadow=shadow)
+    coat = coating(coating_name)
+    alpha = coat.absorptance if absorptivity is None else absorptivity
+    eps = coat.emittance if emissivity is None else emissivity
+    alpha_eol = float(absorptance_at(lifetime, alpha, coat.absorptance_rate))
+    the_loop = loop(loop_name)
+    chain = {}
+    if junction_limit is not None:
+        temperature, t_in, t_out = radiator_temperature_from_junction(
+            junction_limit, the_loop.junction_to_coolant, the_loop.loop_delta_t, the_loop.fluid_to_surface
+        )
+        chain = {"junction_limit": junction_limit, "coolant_in": float(t_in), "coolant_out": float(t_out)}
+    elif temperature is None:
+        temperature = 293.15
+    env = radiator_environment(series, orbit.altitude, alpha_eol, eps, sides, attitude, earth_ir, albedo)
+    design = size_radiator(
+        heat, temperature, env, panel(panel_name), the_loop, heat_pump_lift, heat_pump_cop, carnot_fraction
+    )
+    return ThermalReport(
+        orbit=OrbitReport(orbit, series.summary(), shadow),
+        heat=heat,
+        coating=coat,
+        absorptivity_bol=alpha,
+        lifetime=lifetime,
+        earth_ir=earth_ir,
+        albedo=albedo,
+        panel_name=panel_name,
+        loop=the_loop,
+        chain=chain,
+        environment=env,
+        design=design,
     )

@@ -9,12 +9,13 @@ the composer. Orbit parameters are swept (``orbital sweep``) instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import launch, sweep
+from . import hardware, launch, sweep
 from .errors import OrbitalInputError
+from .results import Report, Table
 from .scenario import Scenario
 
 __all__ = [
@@ -22,8 +23,10 @@ __all__ = [
     "MonteCarlo",
     "Sobol",
     "Crossover",
+    "Sensitivity",
     "crossover",
     "monte_carlo",
+    "sensitivity",
     "sobol",
     "sobol_indices",
     "tornado",
@@ -70,14 +73,16 @@ def _draws(distributions: dict, u: np.ndarray) -> dict:
 # --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MonteCarlo:
-    """Samples, their outputs, and the summary.
+@dataclass(frozen=True, repr=False)
+class MonteCarlo(Report):
+    """Samples, their outputs, and the summary (``orbital mc``).
 
     ``percentiles``: output -> {10: P10, 50: P50, 90: P90, "mean": ...} over the
     feasible samples (a break-even price over the samples that have one);
     ``probability_orbital_cheaper``: the share of all samples where the orbit's
-    levelized cost is below the ground's.
+    levelized cost is below the ground's. ``result`` holds every sample
+    (``to_frame()`` gives them as a pandas table); ``seconds`` the wall time;
+    ``out`` the file the samples were written to.
     """
 
     samples: int
@@ -86,26 +91,79 @@ class MonteCarlo:
     percentiles: dict
     probability_orbital_cheaper: float
     feasible_fraction: float
+    scenario_name: str = ""
+    distributions: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    out: str | None = None
+
+    _headline = ("samples", "probability_orbital_cheaper", "percentiles.cost_ratio.50")
+
+    def to_dict(self) -> dict:
+        return {
+            "scenario": self.scenario_name,
+            "samples": self.samples,
+            "seed": self.seed,
+            "seconds": self.seconds,
+            "uncertain": {name: {"distribution": d.kind, **d.params} for name, d in self.distributions.items()},
+            "percentiles": self.percentiles,
+            "probability_orbital_cheaper": self.probability_orbital_cheaper,
+            "feasible_fraction": self.feasible_fraction,
+            "out": self.out,
+        }
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        table = Table(
+            f"orbital mc: {r['scenario']} - {r['samples']:,} samples (seed {r['seed']}) in {r['seconds']:.2f} s"
+        )
+        table.section(f"  uncertain: {', '.join(r['uncertain'])}")
+        table.section(f"  {'output':26}{'P10':>12}{'P50':>12}{'P90':>12}{'mean':>12}  unit")
+        for name, row in r["percentiles"].items():
+            if row is None:
+                table.section(f"  {name:26}{'(none)':>12}")
+                continue
+            cells = "".join(f"{row[p]:>12,.4g}" for p in (10, 50, 90, "mean"))
+            extra = f"  ({row['samples']:,} samples have one)" if row["samples"] < r["samples"] else ""
+            table.section(f"  {name:26}{cells}  {sweep.unit_of(name)}{extra}")
+        table.section(f"  probability the orbit is cheaper: {r['probability_orbital_cheaper']:.2%}")
+        if r["feasible_fraction"] < 1:
+            table.section(f"  feasible samples: {r['feasible_fraction']:.2%} (percentiles are over these)")
+        if r["out"]:
+            table.section(f"  wrote {r['out']}")
+        return table
+
+    def to_frame(self):
+        """Every sample: drawn inputs and outputs, columns ``name [unit]`` (pandas)."""
+        return self.result.to_frame()
 
 
-def monte_carlo(sc: Scenario, samples: int, seed=0, cache=True, progress=None, **run_options) -> MonteCarlo:
+def monte_carlo(
+    sc: Scenario, samples: int, seed=0, cache=True, progress=None, out=None, resume=False, **run_options
+) -> MonteCarlo:
     """Draw the scenario's uncertain parameters ``samples`` times and run the chain on each draw.
 
     The draws are a function of the seed alone (numpy's PCG64, one uniform per
     parameter and sample, by inverse CDF): the same seed gives the same numbers.
+    With ``out`` (``.parquet`` or ``.csv``) every sample is written there
+    (:func:`orbital.sweep.write_table`); ``run_options`` are those of
+    :func:`orbital.sweep.run_table` (``workers``, ``scheduler``).
     """
+    import time
+
     distributions = _uncertain(sc)
     samples = int(samples)
     if samples < 1:
         raise OrbitalInputError(f"--samples = {samples} must be >= 1")
+    run_options.update(sweep.work_options(out, resume))
+    start = time.perf_counter()
     rng = np.random.default_rng(seed)
     table = _draws(distributions, rng.random((samples, len(distributions))))
     result = sweep.run_table(sc, table, cache=cache, progress=progress, **run_options)
-    out = result.outputs
-    feasible = out["feasible"]
+    outputs = result.outputs
+    feasible = outputs["feasible"]
     summary = {}
     for name in SUMMARY_OUTPUTS:
-        values = out[name][feasible & ~np.isnan(out[name])]
+        values = outputs[name][feasible & ~np.isnan(outputs[name])]
         if values.size == 0:
             summary[name] = None
             continue
@@ -113,13 +171,20 @@ def monte_carlo(sc: Scenario, samples: int, seed=0, cache=True, progress=None, *
         row["mean"] = float(np.mean(values))
         row["samples"] = int(values.size)
         summary[name] = row
+    elapsed = time.perf_counter() - start
+    if out is not None:
+        sweep.write_table(result.columns, out)
     return MonteCarlo(
         samples=samples,
         seed=int(seed),
         result=result,
         percentiles=summary,
-        probability_orbital_cheaper=float(np.mean(out["orbital_cheaper"])),
+        probability_orbital_cheaper=float(np.mean(outputs["orbital_cheaper"])),
         feasible_fraction=float(np.mean(feasible)),
+        scenario_name=sc.name,
+        distributions=dict(sc.uncertainty),
+        seconds=elapsed,
+        out=None if out is None else str(out),
     )
 
 
@@ -186,7 +251,12 @@ def sobol_indices(
                 "(low/high) or pick another output"
             )
         si = analyze.analyze(  # SALib ignores a seed of 0 (`if seed:`): shift it so every seed is repeatable
-            problem, y, calc_second_order=False, num_resamples=200, conf_level=0.95, seed=seed + 1,
+            problem,
+            y,
+            calc_second_order=False,
+            num_resamples=200,
+            conf_level=0.95,
+            seed=seed + 1,
             print_to_console=False,
         )
         converged = bool(np.max(si["ST_conf"]) <= target)
@@ -234,7 +304,7 @@ def _base_value(sc: Scenario, name: str, dist):
     if value is not None:
         return float(value)
     if name == "compute.hardware_price":
-        server = launch.server(sc.compute.server)
+        server = hardware.server(sc.compute.server)
         return server.price / server.power
     if name == "launch.price_per_kg":
         vehicle = launch.vehicle(sc.launch.vehicle)
@@ -288,6 +358,79 @@ def tornado(sc: Scenario, output="cost_ratio", low=10, high=90, cache=True) -> d
 
 
 # --------------------------------------------------------------------------------------
+# Sensitivity: Sobol' indices and the tornado together (``orbital sensitivity``)
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class Sensitivity(Report):
+    """Sobol' indices and one-at-a-time swings of one output over the [uncertainty] distributions.
+
+    ``indices`` from :func:`sobol`, ``swings`` from :func:`tornado`; ``figures`` lists the
+    files figures of them were written to, if any.
+    """
+
+    scenario_name: str
+    indices: Sobol
+    swings: dict
+    figures: tuple = ()
+
+    _headline = ("output", "base_samples", "converged")
+
+    def to_dict(self) -> dict:
+        si = self.indices
+        return {
+            "scenario": self.scenario_name,
+            "output": si.output,
+            "base_samples": si.base_samples,
+            "runs": si.runs,
+            "target": si.target,
+            "converged": si.converged,
+            "sobol": {
+                name: {
+                    "S1": float(si.first[j]),
+                    "S1_conf": float(si.first_conf[j]),
+                    "ST": float(si.total[j]),
+                    "ST_conf": float(si.total_conf[j]),
+                }
+                for j, name in enumerate(si.names)
+            },
+            "tornado": self.swings,
+            "figures": [str(f) for f in self.figures],
+        }
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        state = "converged" if r["converged"] else "NOT converged (raise the cap or narrow the distributions)"
+        table = Table(f"orbital sensitivity: {r['scenario']} - Sobol' indices of {r['output']} with SALib")
+        table.section(
+            f"  N = {r['base_samples']:,} ({r['runs']:,} runs); total-order 95 % half-widths <= {r['target']:g}: "
+            f"{state}"
+        )
+        table.section(f"  {'parameter':34}{'S1':>8}{'± 95%':>8}{'ST':>8}{'± 95%':>8}")
+        for name, row in sorted(r["sobol"].items(), key=lambda kv: -kv[1]["ST"]):
+            table.section(f"  {name:34}{row['S1']:>8.3f}{row['S1_conf']:>8.3f}{row['ST']:>8.3f}{row['ST_conf']:>8.3f}")
+        t = r["tornado"]
+        table.section(
+            f"  tornado (P{t['percentiles'][0]} / P{t['percentiles'][1]}, others at base; base {t['base']:.4g}):"
+        )
+        for name, w in t["swings"].items():
+            table.section(
+                f"    {name:32}{w['output_at_low']:>10.4g} at {sweep.shown_value(name, w['low_value']):>16}"
+                f"{w['output_at_high']:>10.4g} at {sweep.shown_value(name, w['high_value']):>16}"
+            )
+        for f in r["figures"]:
+            table.section(f"  wrote {f}")
+        return table
+
+
+def sensitivity(sc: Scenario, output="cost_ratio", seed=0, target=0.05, cache=True, progress=None) -> Sensitivity:
+    """Sobol' indices (:func:`sobol`) and the P10/P90 tornado (:func:`tornado`) of an output."""
+    indices = sobol(sc, output, seed, target, cache=cache, progress=progress)
+    return Sensitivity(sc.name, indices, tornado(sc, output, cache=cache))
+
+
+# --------------------------------------------------------------------------------------
 # Crossover year
 # --------------------------------------------------------------------------------------
 
@@ -299,14 +442,16 @@ TRENDS = {
 }
 
 
-@dataclass(frozen=True)
-class Crossover:
-    """Levelized costs by year and the first year the orbit is cheaper.
+@dataclass(frozen=True, repr=False)
+class Crossover(Report):
+    """Levelized costs by year and the first year the orbit is cheaper (``orbital crossover``).
 
     ``year`` is the deterministic crossover (None if none by ``years[-1]``);
     with samples, ``band`` holds P10/P50/P90 of the crossover year over the
     samples that cross, ``never_fraction`` the share that do not, and
-    ``lcoc_band`` the P10/P50/P90 of both sides' costs in each year.
+    ``lcoc_band`` the P10/P50/P90 of both sides' costs in each year. Costs in
+    USD/MWh, launch prices in USD/kg to the vehicle's reference orbit.
+    ``figure`` is the file a figure of it was written to, if any.
     """
 
     years: np.ndarray
@@ -318,6 +463,59 @@ class Crossover:
     band: dict | None
     never_fraction: float | None
     lcoc_band: dict | None
+    scenario_name: str = ""
+    trends: dict = field(default_factory=dict)
+    figure: str | None = None
+
+    _headline = ("year", "samples", "never_fraction")
+
+    def to_dict(self) -> dict:
+        return {
+            "scenario": self.scenario_name,
+            "year": self.year,
+            "years": self.years.tolist(),
+            "lcoc_orbital_usd_per_mwh": self.lcoc_orbital.tolist(),
+            "lcoc_terrestrial_usd_per_mwh": self.lcoc_terrestrial.tolist(),
+            "launch_price_usd_per_kg": self.launch_price_per_kg.tolist(),
+            "samples": self.samples,
+            "band": self.band,
+            "never_fraction": self.never_fraction,
+            "trends": dict(self.trends),
+            "figure": self.figure,
+        }
+
+    def table(self) -> Table:
+        r = self.to_dict()
+        years, t = r["years"], r["trends"]
+        table = Table(
+            f"orbital crossover: {r['scenario']} - launch on Wright's law, hardware "
+            f"{t['hardware_price_change']:+.1%}/yr, bus {t['bus_cost_change']:+.1%}/yr, electricity "
+            f"{t['electricity_price_change']:+.1%}/yr"
+        )
+        table.section(f"  {'year':>6}{'launch USD/kg':>15}{'orbital':>12}{'ground':>12}  USD/MWh")
+        step = max(1, len(years) // 12)
+        for i in list(range(0, len(years), step)) + ([len(years) - 1] if (len(years) - 1) % step else []):
+            table.section(
+                f"  {years[i]:>6.0f}{r['launch_price_usd_per_kg'][i]:>15,.0f}"
+                f"{r['lcoc_orbital_usd_per_mwh'][i]:>12,.0f}{r['lcoc_terrestrial_usd_per_mwh'][i]:>12,.0f}"
+            )
+        table.section(
+            f"  crossover: {r['year']:.0f}" if r["year"] is not None else f"  crossover: none by {years[-1]:.0f}"
+        )
+        if r["samples"]:
+            band = r["band"]
+            table.section(
+                f"  {r['samples']:,} samples: "
+                + (
+                    f"P10 {band[10]:.0f}, P50 {band[50]:.0f}, P90 {band[90]:.0f} among those that cross; "
+                    if band
+                    else ""
+                )
+                + f"{r['never_fraction']:.1%} never cross by {years[-1]:.0f}"
+            )
+        if r["figure"]:
+            table.section(f"  wrote {r['figure']}")
+        return table
 
 
 def _first_crossing(years, ratio):
@@ -334,7 +532,7 @@ def _trend_table(sc: Scenario, years: np.ndarray, draws: dict) -> dict:
     table = {name: np.repeat(np.asarray(value, dtype=float), years.size) for name, value in draws.items()}
     table["launch.year"] = np.tile(years, samples)
     elapsed = table["launch.year"] - t0
-    server = launch.server(sc.compute.server)
+    server = hardware.server(sc.compute.server)
     for name, rate_name in TRENDS.items():
         section, _, key = name.partition(".")
         base = sc.values[section][key]
@@ -412,6 +610,8 @@ def crossover(sc: Scenario, samples=0, seed=0, cache=True, progress=None) -> Cro
         band=band,
         never_fraction=never,
         lcoc_band=lcoc_band,
+        scenario_name=sc.name,
+        trends=dict(sc.trends),
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orbital import OrbitalInputError, launch
+from orbital import OrbitalInputError, hardware, launch, spacecraft
 from orbital.cli import main
 from orbital.constants import JULIAN_YEAR
 from orbital.orbits import sun_synchronous_inclination
@@ -88,7 +88,7 @@ def test_rideshare_price_sheet():
 
 def test_gb200_rack_specific_mass():
     # GB200 NVL72: ~1.36 t for ~120 kW -> 11.3 kg/kW; half without the chassis (assumed share).
-    rack = launch.server("gb200-nvl72")
+    rack = hardware.server("gb200-nvl72")
     assert rack.specific_mass() * 1e3 == pytest.approx(11.33, abs=0.01)
     assert rack.specific_mass(chassis_removed=True) == pytest.approx(rack.specific_mass() / 2)
 
@@ -139,7 +139,7 @@ def test_more_mass_per_kw_never_lowers_launch_cost_per_kw(mass_per_kw, more, pow
 
 
 def test_mass_budget_closes():
-    budget = launch.mass_budget(
+    budget = spacecraft.mass_budget(
         compute=11e-3,
         solar_array=13e-3,
         battery=10e-3,
@@ -161,7 +161,7 @@ def test_mass_budget_closes():
 
 def test_mass_budget_vectorizes():
     grid = np.linspace(5e-3, 50e-3, 7)[:, None]
-    budget = launch.mass_budget(
+    budget = spacecraft.mass_budget(
         grid, 13e-3, 10e-3, np.linspace(10e-3, 40e-3, 5), 5e-3, 3e-3, 0.3e-3, 5.0, 5 * YEAR, 170.0
     )
     assert budget.total.shape == (7, 5)
@@ -169,13 +169,13 @@ def test_mass_budget_vectorizes():
 
 
 def test_spacecraft_design_uses_the_modules(dawn_dusk_650):
-    d = launch.spacecraft_design(dawn_dusk_650, 100e3, 5 * YEAR, sunlight_days=60)
+    d = spacecraft.spacecraft_design(dawn_dusk_650, 100e3, 5 * YEAR, sunlight_days=60)
     items = d.budget.items
     assert items["compute"] == pytest.approx(1360.0 / 120e3)
     assert items["shielding"] == pytest.approx(26.99 * 0.1e-3)  # 10 mm Al over 0.1 m²/kW
     assert d.mass == pytest.approx(float(d.budget.total) * 100e3)
     assert 0 < d.drag_delta_v_per_year < 50 and 100 < d.disposal_delta_v < 250
-    lighter = launch.spacecraft_design(dawn_dusk_650, 100e3, 5 * YEAR, sunlight_days=60, chassis_removed=True)
+    lighter = spacecraft.spacecraft_design(dawn_dusk_650, 100e3, 5 * YEAR, sunlight_days=60, chassis_removed=True)
     assert lighter.mass < d.mass
 
 
@@ -193,7 +193,7 @@ def test_spacecraft_design_uses_the_modules(dawn_dusk_650):
         (lambda: launch.launch_price(launch.vehicle("falcon-9-reusable"), year=2020), "year = 2020"),
         (lambda: launch.launch_price(launch.vehicle("new-glenn")), "no published price"),
         (lambda: launch.capacity_to_orbit(launch.vehicle("rideshare-sso"), 550e3, 97.6), "per kg"),
-        (lambda: launch.server("dgx-b300"), "known: gb200-nvl72"),
+        (lambda: hardware.server("dgx-b300"), "known: gb200-nvl72"),
     ],
 )
 def test_bad_input_is_named(call, fragment):

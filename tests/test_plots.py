@@ -14,11 +14,12 @@ import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from orbital import OrbitalInputError, launch, model, plots, scenario
+from orbital import OrbitalInputError, launch, model, plots, report, scenario
 from orbital.cache import write_all_atomically
-from orbital.cli import main
+from orbital.cli import TerminalProgress, main
 from orbital.constants import JULIAN_YEAR
 from orbital.orbits import Orbit
+from orbital.report import write_report
 
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<?xml", "pdf": b"%PDF-"}
 
@@ -109,7 +110,7 @@ def test_sunlight_figure_is_the_composers_track(figures, baseline):
     data = figures["sunlight"].orbital_data
     # 365 whole days of 1-min samples: the mean of the daily means is the composer's sunlit fraction.
     assert np.mean(data["daily_sunlit_fraction"]) == pytest.approx(result.physics["sunlight"]["sunlit_fraction"], 1e-6)
-    o = model._orbit(sc)
+    o = model.scenario_orbit(sc)
     track = o.sunlight(days=sc.orbit.sunlight_days / 86400.0, step=sc.orbit.sunlight_step, shadow=sc.orbit.shadow)
     per_day = 1440  # 1-min steps
     np.testing.assert_allclose(data["daily_beta_deg"], track.beta.reshape(-1, per_day).mean(axis=1), rtol=1e-12)
@@ -277,7 +278,7 @@ class _Tables(html.parser.HTMLParser):
 @pytest.fixture(scope="module")
 def html_report(baseline, tmp_path_factory):
     sc, _ = baseline
-    path = plots.report(sc, tmp_path_factory.mktemp("report") / "report.html")
+    (path,) = write_report(sc, tmp_path_factory.mktemp("report") / "report.html")
     return path.read_text("utf-8")
 
 
@@ -317,7 +318,7 @@ def test_report_shows_results_and_version(html_report, baseline):
 
 def test_pdf_report(baseline, tmp_path):
     sc, _ = baseline
-    path = plots.report(sc, tmp_path / "report.pdf", fmt="pdf")
+    (path,) = write_report(sc, tmp_path / "report.pdf", fmt="pdf")
     blob = path.read_bytes()
     assert blob.startswith(b"%PDF-") and blob.rstrip().endswith(b"%%EOF")
     assert blob.count(b"/Type /Page\n") + blob.count(b"/Type /Page ") >= len(plots.figure_names(sc)) + 2
@@ -341,9 +342,9 @@ def test_output_below_a_file_is_refused_before_any_work(baseline, tmp_path):
     with pytest.raises(OrbitalInputError, match="is a file"):
         plots.write_figures(sc, blocker / "figs")
     with pytest.raises(OrbitalInputError, match="is a file"):
-        plots.report(sc, blocker / "report.html")
+        write_report(sc, blocker / "report.html")
     with pytest.raises(OrbitalInputError, match="is a directory"):
-        plots.report(sc, tmp_path)
+        write_report(sc, tmp_path)
     with pytest.raises(OrbitalInputError, match="'gif' is not one of: png, svg, pdf"):
         plots.write_figures(sc, tmp_path, fmt="gif")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
@@ -412,7 +413,7 @@ def test_cli_report_format_from_the_suffix(tmp_path, capsys, monkeypatch):
         seen["fmt"] = fmt
         return path
 
-    monkeypatch.setattr(plots, "report", fake_report)
+    monkeypatch.setattr(report, "write_report", fake_report)
     assert main(["report", "baseline", "-o", str(tmp_path / "r.PDF")]) == 0
     assert seen["fmt"] == "pdf"
     assert main(["report", "baseline", "-o", str(tmp_path / "r.pdf"), "--format", "html"]) == 0
@@ -431,7 +432,7 @@ def test_terminal_progress_line_is_cleared_at_the_end():
     import io
 
     stream = io.StringIO()
-    progress = plots.TerminalProgress(stream)
+    progress = TerminalProgress(stream)
     progress(1, 9, "sunlight")
     progress.close()
     text = stream.getvalue()

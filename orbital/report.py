@@ -1,0 +1,275 @@
+"""The self-contained report of a scenario: HTML with its figures embedded, or PDF.
+
+One file with the scenario summary, the side-by-side results (the table :class:`orbital.model.Result`
+defines), every figure of :mod:`orbital.plots`, every assumption with its value, origin and
+source, and the physics behind the orbital side.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from pathlib import Path
+
+from . import model, plots
+from .cache import write_all_atomically
+from .constants import JULIAN_YEAR
+from .errors import OrbitalInputError
+from .results import Written, clock
+from .scenario import SCHEMA, Scenario
+
+__all__ = ["REPORT_FORMATS", "write_report"]
+
+REPORT_FORMATS = ("html", "pdf")
+
+
+def _assumptions(sc: Scenario, derived: dict):
+    """One row per scenario parameter: section, key, value as written, SI value, SI unit, origin, source."""
+    from .units import as_float
+
+    rows = []
+    for section, keys in SCHEMA.items():
+        for key, spec in keys.items():
+            value = sc.values[section][key]
+            if key in sc.given.get(section, {}):
+                shown, origin = sc.given[section][key], "given"
+            elif key in derived.get(section, {}):
+                shown, origin = derived[section][key], "derived by the composer"
+                value = as_float(shown, spec.unit or "", name=f"[{section}] {key}")
+            else:
+                shown, origin = spec.default, "default"
+            if value is None:
+                si = ""
+            elif hasattr(value, "isot"):
+                si = value.isot
+            elif isinstance(value, float):
+                si = f"{value:.6g}"
+            else:
+                si = str(value)
+            shown = "(not set)" if shown is None else ("(empty)" if shown == "" else str(shown))
+            rows.append((section, key, shown, si, spec.unit or "", origin, spec.source))
+    return rows
+
+
+#: Units of the nested physics quantities in the report (the flat ones carry theirs in their names).
+_PHYSICS_UNITS = {
+    "link.contact_minutes_per_day": "min/day",
+    "link.passes_per_day": "1/day",
+    "link.data_rate": "bit/s",
+    "link.daily_volume": "byte/day",
+    "link.round_trip_latency": "s",
+    "link.mean_wait_for_contact": "s",
+    "link.terrestrial_round_trip_latency": "s",
+    "link.isl_capacity": "bit/s",
+    "radiation_environment.dose_per_year": "rad(Si)/yr",
+    "radiation_environment.proton_flux": "cm⁻² s⁻¹ above 10 MeV",
+    "radiation_environment.saa_fraction": "-",
+    "radiation_environment.cosmic_ray_dose": "rad(Si)/yr",
+    "sunlight.sunlit_fraction": "-",
+    "sunlight.eclipse_days": "day",
+    "sunlight.max_eclipse_s": "s",
+}
+
+
+def _physics_rows(result):
+    """(quantity, value, unit) for every physics number behind the orbital side, nested ones flattened."""
+    rows = []
+    for key, value in result.physics.items():
+        if key == "mass_budget_kg_per_kw":
+            rows += [(f"mass budget: {k}", f"{v:.4g}", "kg/kW") for k, v in value.items()]
+        elif isinstance(value, dict):
+            rows += [
+                (f"{key}.{k}", "-" if v is None else f"{v:.4g}", _PHYSICS_UNITS.get(f"{key}.{k}", ""))
+                for k, v in value.items()
+            ]
+        else:
+            rows.append((key, f"{value:.4g}" if isinstance(value, float) else str(value), ""))
+    return rows
+
+
+def _summary_rows(sc: Scenario, result):
+    """The scenario in a few lines: what flies where, on what, against what."""
+    o, p = model.scenario_orbit(sc), result.physics
+    orbit = f"{plots.orbit_label(o)}" + (
+        f", sun-synchronous, LTAN {clock(sc.orbit.ltan)}" if sc.orbit.sun_synchronous else ""
+    )
+    ground = sc.terrestrial.power_source + (
+        f" at {sc.terrestrial.site}" if sc.terrestrial.power_source == "solar-storage" else ""
+    )
+    return [
+        ("Orbit", orbit),
+        (
+            "Compute",
+            f"{sc.compute.it_power / 1e6:g} MW of {sc.compute.server} ({sc.compute.accelerator}), "
+            f"{sc.compute.satellite_it_power / 1e3:g} kW per satellite",
+        ),
+        (
+            "Spacecraft",
+            f"{p['satellites']} satellites of {p['satellite_mass_kg']:,.0f} kg, {p['satellites_per_launch']} "
+            f"per launch",
+        ),
+        (
+            "Launch",
+            f"{sc.launch.vehicle}: {p['launches']} launches at {p['launch_price_usd'] / 1e6:,.1f} M USD "
+            f"({p['price_per_kg_reference']:,.0f} USD/kg to its reference orbit)",
+        ),
+        ("Ground", f"{ground}, PUE {sc.terrestrial.pue:g}"),
+        ("Finance", f"{sc.finance.lifetime / JULIAN_YEAR:g}-year life, {sc.finance.discount_rate:.0%} discount rate"),
+    ]
+
+
+def write_report(sc: Scenario, path, fmt="html", progress=None) -> Written:
+    """Write a self-contained report (HTML with embedded figures, or PDF) for a scenario, atomically.
+
+    Parameters
+    ----------
+    sc : Scenario
+    path : path
+        The report file.
+    fmt : {"html", "pdf"}
+    progress : callable, optional
+        ``progress(k, n, step)`` before each figure.
+
+    Returns
+    -------
+    orbital.results.Written
+        The file written.
+    """
+    from . import __version__
+
+    if fmt not in REPORT_FORMATS:
+        raise OrbitalInputError(f"format = {fmt!r} is not one of: {', '.join(REPORT_FORMATS)}")
+    path = Path(path)
+    if path.is_dir():
+        raise OrbitalInputError(f"report path {str(path)!r} is a directory; give a file name such as report.{fmt}")
+    plots.check_writable(path.parent)
+    png = {}  # HTML: each figure encoded as soon as it is drawn
+
+    def encode(name, fig):
+        png[name] = plots.figure_bytes(fig, "png", dpi=plots.SCREEN_DPI)
+
+    figures = plots.render(sc, progress=progress, on_figure=encode if fmt == "html" else None)
+    result = model.run(sc)  # from the disk cache render has just filled
+    assumptions = _assumptions(sc, result.derived)
+    results = [tuple(row) for row in result.rows()]
+    verdict = result.verdict()
+    if progress:
+        progress(len(figures), len(figures), f"writing {path.name}")
+    if fmt == "pdf":
+        blob = _pdf(sc, result, figures, assumptions, results, verdict, __version__)
+    else:
+        blob = _html(sc, result, png, assumptions, results, verdict, __version__).encode("utf-8")
+    write_all_atomically({path: blob})
+    return Written((path,))
+
+
+def _table(header, rows, numeric=()):
+    e = html.escape
+    head = "".join(f"<th>{e(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td class='num'>{e(str(c))}</td>" if k in numeric else f"<td>{e(str(c))}</td>" for k, c in enumerate(row)
+        )
+        + "</tr>\n"
+        for row in rows
+    )
+    return f"<table><tr>{head}</tr>\n{body}</table>"
+
+
+def _html(sc, result, png, assumptions, results, verdict, version) -> str:
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>orbital report: {e(sc.name)}</title>",
+        "<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1050px;margin:2em auto;color:#222;}"
+        "table{border-collapse:collapse;font-size:0.85em;margin:1em 0;}"
+        "td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;}"
+        "th{background:#f0f0f0;} td.num{text-align:right;} figure{margin:1.5em 0;} img{max-width:100%;}"
+        "figcaption{font-size:0.9em;color:#444;} .small{font-size:0.8em;color:#555;}</style></head><body>",
+        f"<h1>orbital report: {e(sc.name)}</h1>",
+        f"<p>{e(sc.scenario.description)}</p>",
+        f"<p><strong>{e(verdict)}</strong></p>",
+        f"<p class='small'>orbital {e(version)}; scenario file {e(str(sc.path or '(built in code)'))}; "
+        "all costs per MW of IT load.</p>",
+        "<h2>Scenario</h2>",
+        _table(("", ""), _summary_rows(sc, result)),
+        "<h2>Results</h2>",
+        _table(("Metric", "Orbital", "Terrestrial", "Unit"), results, numeric=(1, 2)),
+        "<h2>Figures</h2>",
+    ]
+    for k, name in enumerate([n for n in plots.FIGURES if n in png], start=1):
+        data = base64.b64encode(png[name]).decode("ascii")
+        caption = plots.FIGURES[name][0]
+        parts.append(
+            f"<figure id='{e(name)}'><img alt='{e(caption)}' src='data:image/png;base64,{data}'>"
+            f"<figcaption>Figure {k} ({e(name)}). {e(caption)}.</figcaption></figure>"
+        )
+    parts += [
+        "<h2>Assumptions</h2><p class='small'>Every scenario parameter: as written (or its default), in SI units, "
+        "and where the number comes from.</p>",
+        _table(("Section", "Key", "Value", "SI value", "SI unit", "Origin", "Source"), assumptions, numeric=(3,)),
+        "<h2>Physics behind the orbital side</h2>",
+        _table(("Quantity", "Value", "Unit"), _physics_rows(result), numeric=(1,)),
+        f"<p class='small'>Generated by orbital {e(version)}.</p></body></html>",
+    ]
+    return "\n".join(parts)
+
+
+def _pdf(sc, result, figures, assumptions, results, verdict, version) -> bytes:
+    """The report as a PDF: text pages (A4, monospace) around the figures, one per page."""
+    import textwrap
+
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    def wrapped(text, width=110, indent="    "):
+        return textwrap.wrap(str(text), width, subsequent_indent=indent) or [""]
+
+    front = [
+        f"orbital report: {sc.name}",
+        "",
+        *wrapped(sc.scenario.description, indent=""),
+        "",
+        *wrapped(verdict, indent=""),
+        f"orbital {version}; all costs per MW of IT load",
+        "",
+        "Scenario",
+    ]
+    for label, text in _summary_rows(sc, result):
+        front += wrapped(f"  {label:<12}{text}")
+    front += ["", "Results", f"  {'':32}{'orbital':>16}{'terrestrial':>16}  unit"]
+    front += [f"  {label:<32}{o:>16}{t:>16}  {unit}" for label, o, t, unit in results]
+    front += ["", "Physics behind the orbital side"]
+    front += [f"  {name:<48}{value:>12}  {unit}" for name, value, unit in _physics_rows(result)]
+    back = []
+    for section, key, shown, si, unit, origin, source in assumptions:
+        si_text = " ".join(part for part in (si, unit) if part)
+        si_text = f"SI {si_text}; " if si_text and si_text != shown else ""
+        back += wrapped(f"[{section}] {key} = {shown}  ({si_text}{origin}) source: {source}")
+    buffer = io.BytesIO()
+    metadata = {"Title": f"orbital report: {sc.name}", "Creator": f"orbital {version}"}
+    with PdfPages(buffer, metadata=metadata) as pdf:
+        _text_pages(pdf, front)
+        for fig in figures.values():
+            pdf.savefig(fig, bbox_inches="tight")
+        _text_pages(pdf, ["Assumptions: every scenario parameter, its SI value and its source", "", *back], size=7.0)
+    return buffer.getvalue()
+
+
+def _text_pages(pdf, lines, size=8.0, per_page=80):
+    """Monospace text on as many A4 pages as it takes."""
+    from matplotlib.figure import Figure
+
+    for start in range(0, len(lines), per_page):
+        fig = Figure(figsize=(8.27, 11.69))
+        fig.text(
+            0.06,
+            0.96,
+            "\n".join(lines[start : start + per_page]),
+            va="top",
+            ha="left",
+            family="monospace",
+            fontsize=size,
+        )
+        pdf.savefig(fig)

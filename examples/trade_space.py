@@ -5,8 +5,6 @@ samples are each one vectorized call of the composer. Run from anywhere:
 ``python examples/trade_space.py``.
 """
 
-import numpy as np
-
 from orbital import sweep, uncertainty
 from orbital.scenario import load_scenario
 
@@ -14,15 +12,14 @@ sc = load_scenario("uncertainty")  # the baseline with an [uncertainty] section
 
 # 200 launch prices x 200 spacecraft build costs: where does the orbit meet the ground?
 axes = [sweep.parse_axis("launch.price_per_kg=5:2000:log200"), sweep.parse_axis("launch.bus_cost=20:2000:log200")]
-table = sweep.grid(axes)
-out = sweep.run_table(sc, table, workers=0).outputs
-cheaper = out["orbital_cheaper"]
-print(f"orbit cheaper in {cheaper.mean():.1%} of {cheaper.size:,} (launch price, bus cost) designs")
-if cheaper.any():
-    i = np.flatnonzero(cheaper)
+grid = sweep.sweep(sc, axes, workers=0)
+print(grid)  # the summary `orbital sweep` prints
+frame = grid.to_frame()  # one row per design point, columns "name [unit]"
+cheaper = frame[frame["orbital_cheaper"]]
+if len(cheaper):
     print(
-        f"  needs launch <= {table['launch.price_per_kg'][i].max():,.0f} USD/kg "
-        f"and a bus <= {table['launch.bus_cost'][i].max():,.0f} USD/kg"
+        f"  orbit cheaper only with launch <= {cheaper['launch.price_per_kg [USD/kg]'].max():,.0f} USD/kg "
+        f"and a bus <= {cheaper['launch.bus_cost [USD/kg]'].max():,.0f} USD/kg"
     )
 
 mc = uncertainty.monte_carlo(sc, 20_000, seed=1, workers=0)
@@ -32,6 +29,6 @@ print(
     f"P(orbit cheaper) = {mc.probability_orbital_cheaper:.2%}"
 )
 
-si = uncertainty.sobol(sc, "cost_ratio")
+si = uncertainty.sensitivity(sc, "cost_ratio").indices
 for name, total, conf in sorted(zip(si.names, si.total, si.total_conf, strict=True), key=lambda x: -x[1])[:3]:
     print(f"  total-order Sobol' index of {name}: {total:.2f} ± {conf:.2f}")

@@ -265,6 +265,7 @@ def test_cli_json_compare_and_scenarios(capsys, baseline_result):
 
 
 @pytest.mark.parametrize("script", sorted((ROOT / "examples").glob("*.py")), ids=lambda p: p.name)
-def test_examples_run(script, capsys, baseline_result):
+def test_examples_run(script, capsys, baseline_result, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # examples that draw write their figure in the working directory
     runpy.run_path(str(script), run_name="__main__")
     assert capsys.readouterr().out.strip()

@@ -1566,6 +1566,18 @@ class Orbit:
         """True when the nodal drift matches the mean sun to 0.1 %."""
         return bool(np.isclose(self.raan_drift_rate, np.degrees(_SUN_RATE), rtol=1e-3))
 
+    def to_dict(self) -> dict:
+        """The orbit's elements as the commands' JSON gives them (keys carry units)."""
+        return {
+            "start": self.epoch.isot,
+            "altitude_km": self.altitude / 1e3,
+            "eccentricity": self.eccentricity,
+            "inclination_deg": self.inclination,
+            "raan_deg": self.raan,
+            "ltan_h": self.ltan,
+            "sun_synchronous": self.is_sun_synchronous,
+        }
+
     def _jd(self, time):
         """Julian dates (UTC) from seconds since the epoch or an astropy Time."""
         if isinstance(time, Time):
@@ -1755,13 +1767,7 @@ class OrbitReport(Report):
         orbit, s = self.orbit, self.sunlight
         return {
             "orbital_version": __version__,
-            "start": orbit.epoch.isot,
-            "altitude_km": orbit.altitude / 1e3,
-            "eccentricity": orbit.eccentricity,
-            "inclination_deg": orbit.inclination,
-            "raan_deg": orbit.raan,
-            "ltan_h": orbit.ltan,
-            "sun_synchronous": orbit.is_sun_synchronous,
+            **orbit.to_dict(),
             "period_s": orbit.period,
             "velocity_m_per_s": orbit.velocity,
             "raan_drift_deg_per_day": orbit.raan_drift_rate * DAY,

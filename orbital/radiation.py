@@ -1524,13 +1524,7 @@ class RadiationSummary(Report):
         orbit, curve = self.source_orbit, self.dose_depth
         return {
             "orbital_version": __version__,
-            "start": orbit.epoch.isot,
-            "altitude_km": orbit.altitude / 1e3,
-            "eccentricity": orbit.eccentricity,
-            "inclination_deg": orbit.inclination,
-            "raan_deg": orbit.raan,
-            "ltan_h": orbit.ltan,
-            "sun_synchronous": orbit.is_sun_synchronous,
+            **orbit.to_dict(),
             "track_days": self.days,
             "track_samples": self.samples,
             "track_phase_averaged": phase_averaged(orbit),

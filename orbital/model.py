@@ -391,7 +391,7 @@ class Result(Report):
         e = html.escape
         body = "".join(
             f"<tr><td>{e(label)}</td><td style='text-align:right'>{e(a)}</td>"
-            f"<td style='text-align:right'>{e(b)}</td><td>{e(unit)}</td></tr>"
+            f"<td style='text-align:right'>{e(b)}</td><td style='padding-left:0.8em'>{e(unit)}</td></tr>"
             for label, a, b, unit in self.rows()
         )
         return (

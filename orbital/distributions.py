@@ -27,7 +27,7 @@ import numpy as np
 
 from .errors import OrbitalInputError
 
-__all__ = ["DISTRIBUTIONS", "Distribution", "parse_distribution"]
+__all__ = ["DISTRIBUTIONS", "Distribution", "parse_distribution", "support"]
 
 #: Parameters each distribution takes (required, optional).
 DISTRIBUTIONS = {
@@ -98,6 +98,40 @@ def _number(value, name, key, where):
     return as_float(value, key.unit, name=f"{where}: {name}", bare_unit=key.bare)
 
 
+def support(dist: Distribution) -> tuple:
+    """The interval its draws can fall in, bounds included: (low, high) in SI."""
+    p = dist.params
+    if dist.constant is not None:
+        return dist.constant, dist.constant
+    if dist.kind in ("uniform", "triangular"):
+        return p["low"], p["high"]
+    floor = 0.0 if dist.kind == "lognormal" else -np.inf
+    return (floor if p["low"] is None else max(p["low"], floor)), (np.inf if p["high"] is None else p["high"])
+
+
+def _check_support(dist: Distribution, key, where: str) -> None:
+    """Refuse a distribution that can draw values outside the key's valid range (it is never clipped)."""
+    if not getattr(key, "valid", None):
+        return
+    low, high, _, _ = key.bounds
+    lo, hi = support(dist)
+    scale = key.scale
+    unit = f" {key.bare}" if key.bare else ""
+    bounded = dist.kind in ("uniform", "triangular")  # their low and high are parameters, not truncations
+    for side, beyond, limit in (("low", lo < low, low), ("high", hi > high, high)):
+        if beyond:
+            drawn = lo if side == "low" else hi
+            fix = (
+                f"its {side} must be {'>=' if side == 'low' else '<='} {limit / scale:g}"
+                if bounded
+                else f"truncate it with {side} = {limit / scale:g} (or move it inside the range)"
+            )
+            raise OrbitalInputError(
+                f"{where}: this {dist.kind} distribution draws values {'down' if side == 'low' else 'up'} to "
+                f"{drawn / scale:g}{unit}, outside the valid range {key.range_text()}: {fix}"
+            )
+
+
 def parse_distribution(spec, key, where) -> Distribution:
     """Validate one ``[uncertainty]`` entry (a TOML table) for a scenario key into SI.
 
@@ -149,6 +183,7 @@ def parse_distribution(spec, key, where) -> Distribution:
     if kind == "triangular" and not p["low"] <= p["mode"] <= p["high"]:
         fail(f"mode = {p['mode']:g} must lie between low = {p['low']:g} and high = {p['high']:g}")
     dist = Distribution(kind, p)
+    _check_support(dist, key, where)
     if dist.constant is not None:
         centre = dist.constant
         if (p["low"] is not None and centre < p["low"]) or (p["high"] is not None and centre > p["high"]):

@@ -12,6 +12,8 @@ key is an error naming the file and the closest valid one.
 from __future__ import annotations
 
 import difflib
+import functools
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .distributions import parse_distribution
-from .errors import OrbitalInputError
+from .errors import OrbitalInputError, check_range
 from .units import as_float, as_time
 
 __all__ = [
@@ -38,7 +40,14 @@ __all__ = [
 @dataclass(frozen=True)
 class Key:
     """One scenario key: its default, the SI unit it is parsed into (None for text and
-    flags), the unit of a bare number, the allowed choices, and where the default comes from."""
+    flags), the unit of a bare number, the allowed choices, where the default comes from,
+    and for numbers the valid range.
+
+    ``valid`` is an interval written in the key's bare unit, ``"[150, 500000]"`` or
+    ``"(0, inf)"`` (a round bracket excludes the bound); ``integer`` asks for a whole number.
+    Every value a scenario, a sweep axis, a distribution or an optimizer bound gives the key
+    is checked against it before any work (:meth:`check`).
+    """
 
     default: object
     unit: str | None
@@ -46,14 +55,58 @@ class Key:
     source: str
     choices: tuple | None = None
     kind: str = "quantity"  # "quantity", "text", "flag", "time", "optional-quantity"
+    valid: str | None = None
+    integer: bool = False
+
+    @property
+    def bounds(self) -> tuple:
+        """(low, high, low_open, high_open) in SI."""
+        return _bounds(self.valid, self.unit or "", self.bare or "")
+
+    @property
+    def scale(self) -> float:
+        """SI units per bare unit (1000 for a key written in km and carried in m)."""
+        return _scale(self.unit or "", self.bare or "")
+
+    def range_text(self) -> str:
+        """The valid range as written, with its unit: ``[150, 500000] km``."""
+        return f"{self.valid} {self.bare}".strip() if self.valid else ""
+
+    def check(self, values, where: str):
+        """Raise :class:`OrbitalInputError` naming ``where`` unless every value lies in the valid range."""
+        import numpy as np
+
+        low, high, low_open, high_open = self.bounds
+        array = np.asarray(values, dtype=float)
+        check_range(
+            where, array, low, high, unit=self.bare or "", scale=self.scale, low_open=low_open, high_open=high_open
+        )
+        if self.integer and np.any(array != np.round(array)):
+            bad = array[array != np.round(array)].flat[0]
+            raise OrbitalInputError(f"{where} = {bad:g} must be a whole number")
+        return values
 
 
-def _q(default, unit, bare, source):
-    return Key(default, unit, bare, source)
+@functools.lru_cache(maxsize=None)
+def _scale(unit: str, bare: str) -> float:
+    return 1.0 if unit == bare else as_float(f"1 {bare}", unit, name="scale")
 
 
-def _opt(unit, bare, source):
-    return Key(None, unit, bare, source, kind="optional-quantity")
+@functools.lru_cache(maxsize=None)
+def _bounds(valid: str | None, unit: str, bare: str) -> tuple:
+    if valid is None:
+        return (-math.inf, math.inf, False, False)
+    low, high = (float(v) for v in valid[1:-1].split(","))
+    scale = _scale(unit, bare)
+    return (low * scale, high * scale, valid[0] == "(", valid[-1] == ")")
+
+
+def _q(default, unit, bare, source, valid, integer=False):
+    return Key(default, unit, bare, source, valid=valid, integer=integer)
+
+
+def _opt(unit, bare, source, valid):
+    return Key(None, unit, bare, source, kind="optional-quantity", valid=valid)
 
 
 def _text(default, source, choices=None):
@@ -71,23 +124,29 @@ SCHEMA = {
         "description": _text("", "free text"),
     },
     "orbit": {
-        "altitude": _q("650 km", "m", "km", "Suncatcher (arXiv:2511.19468, 2025): 650 km dawn-dusk SSO"),
+        "altitude": _q(
+            "650 km", "m", "km", "Suncatcher (arXiv:2511.19468, 2025): 650 km dawn-dusk SSO", "[150, 500000]"
+        ),
         "sun_synchronous": _flag(True, "Suncatcher: sun-synchronous"),
-        "ltan": _q("18:00", "h", "h", "Suncatcher: dawn-dusk (18:00 ascending node)"),
-        "inclination": _opt("deg", "deg", "required when sun_synchronous = false"),
-        "eccentricity": _q(0.0, "", "", "circular orbit"),
+        "ltan": _q("18:00", "h", "h", "Suncatcher: dawn-dusk (18:00 ascending node)", "[0, 24)"),
+        "inclination": _opt("deg", "deg", "required when sun_synchronous = false", "[0, 180]"),
+        "eccentricity": _q(0.0, "", "", "circular orbit", "[0, 0.1]"),
         "epoch": Key("2026-01-01", None, None, "start of the analysis", kind="time"),
-        "sunlight_days": _q("365 d", "s", "day", "a full year covers the eclipse season"),
-        "sunlight_step": _q("60 s", "s", "s", "1-minute steps resolve eclipses to ~1 %"),
+        "sunlight_days": _q("365 d", "s", "day", "a full year covers the eclipse season", "(0, 3653]"),
+        "sunlight_step": _q("60 s", "s", "s", "1-minute steps resolve eclipses to ~1 %", "[1, 600]"),
         "shadow": _text("conical", "umbra and penumbra (Montenbruck & Gill 2000)", ("conical", "cylindrical")),
     },
     "compute": {
-        "it_power": _q("1 MW", "W", "MW", "results are reported per MW; this sets the cluster's size"),
+        "it_power": _q(
+            "1 MW", "W", "MW", "results are reported per MW; this sets the cluster's size", "[0.001, 100000]"
+        ),
         "server": _text("gb200-nvl72", "orbital/data/servers.toml (GB200 NVL72, 2025)"),
         "accelerator": _text("b200-class", "orbital/data/accelerators.toml (assumed from the TPU v6e beam test)"),
         "chassis_removed": _flag(False, "terrestrial rack mass flown as is"),
-        "hardware_price": _opt("USD/W", "USD/W", "the server's price / power (catalog: $2.5M / 120 kW)"),
-        "satellite_it_power": _q("100 kW", "W", "kW", "assumed: about one rack-scale unit per satellite"),
+        "hardware_price": _opt("USD/W", "USD/W", "the server's price / power (catalog: $2.5M / 120 kW)", "[0, inf)"),
+        "satellite_it_power": _q(
+            "100 kW", "W", "kW", "assumed: about one rack-scale unit per satellite", "[1, 100000]"
+        ),
     },
     "solar": {
         "cell": _text("xtj-flexible", "orbital/data/solar_cells.toml"),
@@ -95,83 +154,116 @@ SCHEMA = {
         "pointing": _text(
             "sun-tracking", "arrays track the Sun", ("sun-tracking", "single-axis", "orbit-normal", "zenith")
         ),
-        "eclipse_load": _q(1.0, "", "", "compute kept up through eclipses"),
+        "eclipse_load": _q(1.0, "", "", "compute kept up through eclipses", "[0, 1]"),
     },
     "thermal": {
         "coating": _text("silver-teflon", "orbital/data/coatings.toml"),
         "panel": _text("conventional", "orbital/data/radiators.toml"),
         "loop": _text("single-phase", "orbital/data/radiators.toml"),
-        "radiator_temperature": _q("20 degC", "K", "K", "Starcloud white paper (2024): 20 °C radiator"),
+        "radiator_temperature": _q("20 degC", "K", "K", "Starcloud white paper (2024): 20 °C radiator", "[150, 450]"),
         "attitude": _text("edge-on", "radiators edge-on to the Sun", ("edge-on", "sun-facing", "nadir")),
     },
     "radiation": {
-        "shielding": _q("10 mm", "m", "mm", "Suncatcher: ~10 mm Al behind which the TPU sees ~150 rad/yr"),
+        "shielding": _q("10 mm", "m", "mm", "Suncatcher: ~10 mm Al behind which the TPU sees ~150 rad/yr", "[0.1, 50]"),
         "solar": _text("worst", "AP8-MIN with AE8-MAX, the conservative SPENVIS choice", ("min", "max", "worst")),
-        "checkpoint_time": _q("60 s", "s", "s", "assumed time to write a checkpoint"),
-        "job_it_power": _q("1 MW", "W", "MW", "assumed IT power of one synchronous, checkpointed job"),
-        "enclosure_area": _q("0.1 m2/kW", "m2/W", "m2/kW", "assumed: a rack-sized shielded box per ~100 kW"),
-        "track_days": _q("30 d", "s", "day", "SPENVIS-like 30-day trajectory; orbits under 0.4 day are phase-averaged"),
-        "track_samples": _q(1500, "", "", "1,500 phase samples agree with 6,000 to 2.5 % in dose (475-1,200 km)"),
+        "checkpoint_time": _q("60 s", "s", "s", "assumed time to write a checkpoint", "(0, 86400]"),
+        "job_it_power": _q("1 MW", "W", "MW", "assumed IT power of one synchronous, checkpointed job", "(0, 100000]"),
+        "enclosure_area": _q("0.1 m2/kW", "m2/W", "m2/kW", "assumed: a rack-sized shielded box per ~100 kW", "[0, 10]"),
+        "track_days": _q(
+            "30 d", "s", "day", "SPENVIS-like 30-day trajectory; orbits under 0.4 day are phase-averaged", "(0, 365]"
+        ),
+        "track_samples": _q(
+            1500,
+            "",
+            "",
+            "1,500 phase samples agree with 6,000 to 2.5 % in dose (475-1,200 km)",
+            "[100, 100000]",
+            integer=True,
+        ),
     },
     "launch": {
         "vehicle": _text("falcon-9-reusable", "orbital/data/launch_vehicles.toml"),
-        "price_per_kg": _opt("USD/kg", "USD/kg", "the vehicle's list price when absent"),
-        "year": _opt("", "", "Wright's-law price in this year when set (Suncatcher's curve)"),
-        "fill": _q(1.0, "", "", "full use of the capacity"),
-        "structure_fraction": _q(0.2, "", "", "structure ~20 % of dry mass (spacecraft texts)"),
-        "margin": _q(0.2, "", "", "assumed system margin on dry mass"),
-        "power_management": _q("5 kg/kW", "kg/W", "kg/kW", "assumed (orbital.spacecraft.ASSUMED)"),
-        "communications": _q("30 kg", "kg", "kg", "assumed terminals per satellite"),
-        "thruster_isp": _q("1500 s", "s", "s", "assumed Hall thruster"),
-        "ram_area_fraction": _q(0.1, "", "", "assumed share of array and radiator area facing the flow"),
+        "price_per_kg": _opt("USD/kg", "USD/kg", "the vehicle's list price when absent", "(0, inf)"),
+        "year": _opt("", "", "Wright's-law price in this year when set (Suncatcher's curve)", "[2025, 2200]"),
+        "fill": _q(1.0, "", "", "full use of the capacity", "(0, 1]"),
+        "structure_fraction": _q(0.2, "", "", "structure ~20 % of dry mass (spacecraft texts)", "[0, 0.9]"),
+        "margin": _q(0.2, "", "", "assumed system margin on dry mass", "[0, 2]"),
+        "power_management": _q("5 kg/kW", "kg/W", "kg/kW", "assumed (orbital.spacecraft.ASSUMED)", "[0, 200]"),
+        "communications": _q("30 kg", "kg", "kg", "assumed terminals per satellite", "[0, 10000]"),
+        "thruster_isp": _q("1500 s", "s", "s", "assumed Hall thruster", "[100, 20000]"),
+        "ram_area_fraction": _q(0.1, "", "", "assumed share of array and radiator area facing the flow", "[0, 1]"),
         "solar_activity": _text("moderate", "ECSS-E-ST-10-04C long-term level", ("low", "moderate", "high")),
-        "bus_cost": _q("1000 USD/kg", "USD/kg", "USD/kg", "assumed build cost per kg of spacecraft other than compute"),
-        "co2_per_kg": _q(25.0, "", "", "assumed kg CO2 per kg to orbit (kerosene first stage, order of Falcon 9)"),
-        "break_even_ceiling": _q("100000 USD/kg", "USD/kg", "USD/kg", "highest launch price searched for parity"),
+        "bus_cost": _q(
+            "1000 USD/kg",
+            "USD/kg",
+            "USD/kg",
+            "assumed build cost per kg of spacecraft other than compute",
+            "[0, inf)",
+        ),
+        "co2_per_kg": _q(
+            25.0, "", "", "assumed kg CO2 per kg to orbit (kerosene first stage, order of Falcon 9)", "[0, 1000]"
+        ),
+        "break_even_ceiling": _q(
+            "100000 USD/kg", "USD/kg", "USD/kg", "highest launch price searched for parity", "(0, inf)"
+        ),
     },
     "downlink": {
         "band": _text("ka", "Ka-band EESS downlink (orbital/data/link_terminals.toml)", ("x", "ka", "optical", "isl")),
         "stations": _text("", "every catalog station serving the band when empty"),
         "workload": _text("inference", "orbital.downlink.WORKLOADS (assumed presets)", ("inference", "training")),
-        "min_elevation": _q("10 deg", "deg", "deg", "customary 10° mask"),
-        "availability": _q(99.0, "percent", "percent", "link closes 99 % of the time (ITU-R statistics)"),
-        "days": _q("30 d", "s", "day", "a month of passes"),
-        "step": _q("10 s", "s", "s", "10 s contact sampling"),
-        "fibre_distance": _q("1000 km", "m", "km", "assumed fibre from station or data center to users"),
+        "min_elevation": _q("10 deg", "deg", "deg", "customary 10° mask", "[0, 90)"),
+        "availability": _q(99.0, "percent", "percent", "link closes 99 % of the time (ITU-R statistics)", "(0, 100)"),
+        "days": _q("30 d", "s", "day", "a month of passes", "(0, 365]"),
+        "step": _q("10 s", "s", "s", "10 s contact sampling", "[1, 600]"),
+        "fibre_distance": _q("1000 km", "m", "km", "assumed fibre from station or data center to users", "[0, 40000]"),
     },
     "terrestrial": {
         "power_source": _text("grid", "grid electricity", ("grid", "gas", "solar-storage")),
-        "electricity_price": _q("0.0806 USD/kWh", "USD/J", "USD/kWh", "EIA: US industrial average 8.06 ¢/kWh (2023)"),
-        "capex": _q("11.7 USD/W", "USD/W", "USD/W", "Cushman & Wakefield (2025): $11.7M/MW, 19 US markets"),
-        "pue": _q(1.2, "", "", "assumed new hyperscale facility (Google fleet 1.10, Uptime average 1.56)"),
-        "wue": _q(1.8, "", "", "industry ~1.8 L/kWh of IT energy (secondary)"),
-        "availability": _q(0.9998, "", "", "assumed (Uptime Tier III-class)"),
-        "maintenance": _q(0.02, "", "", "assumed facility maintenance per year, fraction of construction capex"),
-        "grid_co2": _q("0.37 kg/kWh", "kg/J", "kg/kWh", "assumed US grid average (orbital/data/terrestrial.toml)"),
-        "gas_capex": _q("1800 USD/kW", "USD/W", "USD/kW", "a public calculator (2025): gas turbines $1,800/kW"),
-        "gas_heat_rate": _q(6200.0, "", "", "BTU per kWh, a public calculator (2025)"),
-        "gas_price": _q("4.30 USD/MMBtu", "USD/J", "USD/MMBtu", "a public calculator (2025)"),
-        "gas_capacity_factor": _q(0.85, "", "", "a public calculator (2025)"),
+        "electricity_price": _q(
+            "0.0806 USD/kWh", "USD/J", "USD/kWh", "EIA: US industrial average 8.06 ¢/kWh (2023)", "[0, inf)"
+        ),
+        "capex": _q("11.7 USD/W", "USD/W", "USD/W", "Cushman & Wakefield (2025): $11.7M/MW, 19 US markets", "[0, inf)"),
+        "pue": _q(1.2, "", "", "assumed new hyperscale facility (Google fleet 1.10, Uptime average 1.56)", "[1, 3]"),
+        "wue": _q(1.8, "", "", "industry ~1.8 L/kWh of IT energy (secondary)", "[0, 20]"),
+        "availability": _q(0.9998, "", "", "assumed (Uptime Tier III-class)", "(0, 1]"),
+        "maintenance": _q(
+            0.02, "", "", "assumed facility maintenance per year, fraction of construction capex", "[0, 1]"
+        ),
+        "grid_co2": _q(
+            "0.37 kg/kWh", "kg/J", "kg/kWh", "assumed US grid average (orbital/data/terrestrial.toml)", "[0, 2]"
+        ),
+        "gas_capex": _q(
+            "1800 USD/kW", "USD/W", "USD/kW", "a public calculator (2025): gas turbines $1,800/kW", "[0, inf)"
+        ),
+        "gas_heat_rate": _q(6200.0, "", "", "BTU per kWh, a public calculator (2025)", "[3412, 30000]"),
+        "gas_price": _q("4.30 USD/MMBtu", "USD/J", "USD/MMBtu", "a public calculator (2025)", "[0, inf)"),
+        "gas_capacity_factor": _q(0.85, "", "", "a public calculator (2025)", "(0, 1]"),
         "site": _text("greensboro-nc", "pvlib-shipped TMY3 site (orbital/data/ground_sites.toml)"),
         "solar_cell": _text("silicon-starlink-class", "silicon cells from the catalog for a ground array"),
-        "pv_capex": _q("1.0 USD/W", "USD/W", "USD/W", "assumed utility-scale PV (orbital/data/terrestrial.toml)"),
-        "storage_capex": _q("300 USD/kWh", "USD/J", "USD/kWh", "assumed battery price (orbital/data/terrestrial.toml)"),
-        "round_trip_efficiency": _q(0.9, "", "", "assumed battery round trip"),
-        "array_oversize": _q(1.5, "", "", "assumed PV energy over load energy"),
+        "pv_capex": _q(
+            "1.0 USD/W", "USD/W", "USD/W", "assumed utility-scale PV (orbital/data/terrestrial.toml)", "[0, inf)"
+        ),
+        "storage_capex": _q(
+            "300 USD/kWh", "USD/J", "USD/kWh", "assumed battery price (orbital/data/terrestrial.toml)", "[0, inf)"
+        ),
+        "round_trip_efficiency": _q(0.9, "", "", "assumed battery round trip", "(0, 1]"),
+        "array_oversize": _q(1.5, "", "", "assumed PV energy over load energy", "[1, 10]"),
     },
     "trends": {
-        "start_year": _q(2026.0, "", "", "first year of the crossover analysis (this release's year)"),
-        "end_year": _q(2060.0, "", "", "last year searched for a crossover"),
-        "electricity_price_change": _q(0.0, "", "", "assumed flat real electricity price (change per year)"),
-        "hardware_price_change": _q(0.0, "", "", "assumed constant server price per W (change per year)"),
-        "bus_cost_change": _q(0.0, "", "", "assumed constant spacecraft build cost per kg (change per year)"),
+        "start_year": _q(2026.0, "", "", "first year of the crossover analysis (this release's year)", "[2025, 2200]"),
+        "end_year": _q(2060.0, "", "", "last year searched for a crossover", "[2025, 2200]"),
+        "electricity_price_change": _q(0.0, "", "", "assumed flat real electricity price (change per year)", "(-1, 1]"),
+        "hardware_price_change": _q(0.0, "", "", "assumed constant server price per W (change per year)", "(-1, 1]"),
+        "bus_cost_change": _q(
+            0.0, "", "", "assumed constant spacecraft build cost per kg (change per year)", "(-1, 1]"
+        ),
     },
     "finance": {
-        "lifetime": _q("5 yr", "s", "yr", "Suncatcher Table 1: 5-year satellites"),
-        "discount_rate": _q(0.08, "", "", "assumed real discount rate"),
-        "nre": _q("0 USD", "USD", "USD", "no non-recurring engineering unless given"),
+        "lifetime": _q("5 yr", "s", "yr", "Suncatcher Table 1: 5-year satellites", "(0, 50]"),
+        "discount_rate": _q(0.08, "", "", "assumed real discount rate", "[0, 0.5]"),
+        "nre": _q("0 USD", "USD", "USD", "no non-recurring engineering unless given", "[0, inf)"),
         "orbital_operations": _q(
-            "0 USD/(MW yr)", "USD/(W s)", "USD/(MW yr)", "orbital operations not costed unless given"
+            "0 USD/(MW yr)", "USD/(W s)", "USD/(MW yr)", "orbital operations not costed unless given", "[0, inf)"
         ),
     },
 }
@@ -179,10 +271,6 @@ SCHEMA = {
 
 #: Every parameter as ``"section.key"``.
 SCHEMA_NAMES = [f"{section}.{key}" for section, keys in SCHEMA.items() for key in keys]
-
-
-def _unit(text):
-    return text
 
 
 class Section(Mapping):
@@ -273,9 +361,14 @@ def _parse_value(key: Key, value, where):
         return value
     if key.kind == "time":
         return as_time(value, name=where)
-    if isinstance(value, bool):
-        raise OrbitalInputError(f"{where} = {value!r} must be a number or a value with units")
-    return as_float(value, _unit(key.unit), name=where, bare_unit=_unit(key.bare))
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise OrbitalInputError(
+            f"{where} = {value!r} must be a number or a value with units"
+            + (f" in {key.range_text()}" if key.valid else "")
+        )
+    number = as_float(value, key.unit, name=where, bare_unit=key.bare)
+    key.check(number, where)
+    return number
 
 
 def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:

@@ -238,6 +238,14 @@ def latin_hypercube(axes: list[Axis], samples: int, seed=0) -> dict:
     return table
 
 
+def check_table(table: dict) -> None:
+    """Every column names a scenario key, and every number lies in that key's valid range (before any work)."""
+    for name, values in table.items():
+        key = _key(name)
+        if key.kind in ("quantity", "optional-quantity"):
+            key.check(values, name)
+
+
 def _check_distinct(axes):
     names = [a.name for a in axes]
     twice = sorted({n for n in names if names.count(n) > 1})
@@ -477,8 +485,7 @@ def run_table(
     SweepResult
     """
     n = _rows(table)
-    for name in table:
-        _key(name)
+    check_table(table)
     names, groups, chunks = _plan(table, n, int(chunk_rows or CHUNK_ROWS))
     out = {name: np.empty(n, dtype=bool if name in ("feasible", "orbital_cheaper") else float) for name in OUTPUTS}
     done = [False] * len(chunks)

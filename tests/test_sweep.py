@@ -54,7 +54,11 @@ def test_ranges_lists_and_units():
         ("orbit.altitude=400km:1500km:log0", "whole number >= 2"),
         ("orbit.altitude=400km:1500km:2.5", "whole number >= 2"),
         ("orbit.altitude=400km:400km:5", "the range is empty"),
-        ("launch.price_per_kg=0:3000:log20", "positive bounds"),
+        ("launch.bus_cost=0:3000:log20", "positive bounds"),
+        (
+            "launch.price_per_kg=0:3000:log20",
+            r"--set launch.price_per_kg = 0 USD/kg is outside the valid range \(0, inf\) USD/kg",
+        ),
         ("orbit.altitude=400:1500", "start:stop:N"),
         ("orbit.altitude", "expected section.key"),
         ("launch.vehicle=a:b:3", "comma list"),
@@ -276,14 +280,15 @@ def test_the_command_refuses_bad_input_before_any_work(argv, message, capsys):
 @pytest.mark.parametrize("name", ["baseline", "terrestrial-solar"])
 def test_every_vectorized_key_takes_an_array(name):
     """Each numeric key the sweep vectorizes goes through the composer as an array: two values
-    (the scenario's and 5 % less, a year later for the launch year) give the scalar runs' costs."""
+    (the scenario's and 5 % less, a year later for a year) give the scalar runs' costs."""
     sc = scenario.load_scenario(name)
     for key in sweep.VECTOR_KEYS:
         section, _, k = key.partition(".")
         value = sc.values[section][k]
         if value is None:
             value = {"compute.hardware_price": 20.0, "launch.price_per_kg": 500.0, "launch.year": 2030.0}[key]
-        values = np.array([value, value + 1.0 if key == "launch.year" else 0.95 * value if value else 0.01])
+        small = 0.01 * scenario.SCHEMA[section][k].scale  # 0.01 in the unit the key is written in
+        values = np.array([value, value + 1.0 if key.endswith("year") else 0.95 * value if value else small])
         out = sweep.run_table(sc, {key: values}, workers=0).outputs
         second = model.run(sweep.scenario_with(sc, {key: values[1]}))
         assert out["lcoc_terrestrial"][1] == pytest.approx(second.terrestrial.lcoc_usd_per_mwh, rel=RTOL), key

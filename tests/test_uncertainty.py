@@ -24,7 +24,8 @@ def _scenario(uncertain: dict, **sections):
 def test_each_distribution_has_scipys_quantiles_in_si():
     sc = _scenario(
         {
-            "launch.bus_cost": {"distribution": "normal", "mean": 1000, "sd": 200},
+            # A build cost cannot be negative: the normal is truncated at 0 by declaration (never clipped).
+            "launch.bus_cost": {"distribution": "normal", "mean": 1000, "sd": 200, "low": 0},
             "launch.price_per_kg": {"distribution": "lognormal", "median": "500 USD/kg", "sigma": 0.7},
             "terrestrial.electricity_price": {"distribution": "triangular", "low": 0.04, "mode": 0.08, "high": 0.15},
             "thermal.radiator_temperature": {"distribution": "uniform", "low": "10 degC", "high": "30 degC"},
@@ -32,7 +33,8 @@ def test_each_distribution_has_scipys_quantiles_in_si():
     )
     u = sc.uncertainty
     q = np.array([0.1, 0.5, 0.9])
-    assert u["launch.bus_cost"].ppf(q) == pytest.approx(stats.norm(1000, 200).ppf(q), rel=1e-12)
+    truncated = stats.truncnorm((0 - 1000) / 200, np.inf, loc=1000, scale=200)
+    assert u["launch.bus_cost"].ppf(q) == pytest.approx(truncated.ppf(q), rel=1e-12)
     assert u["launch.price_per_kg"].ppf(q) == pytest.approx(stats.lognorm(0.7, scale=500).ppf(q), rel=1e-12)
     kwh = 3.6e6  # USD/kWh -> USD/J: the bounds are read in the key's unit
     tri = stats.triang(c=(0.08 - 0.04) / 0.11, loc=0.04 / kwh, scale=0.11 / kwh)
@@ -278,9 +280,9 @@ def test_crossover_command_and_bad_years(tmp_path, capsys):
     assert main(["crossover", "baseline", "--figure", str(tmp_path / "c.png"), "--json"]) == 0
     r = json.loads(capsys.readouterr().out)
     assert r["year"] is None and r["years"][0] == 2026 and (tmp_path / "c.png").exists()
-    bad = scenario.parse_scenario({"trends": {"start_year": 2020}}, source="b.toml")
-    with pytest.raises(OrbitalInputError, match="before the learning curve's 2025 anchor"):
-        uncertainty.crossover(bad)
-    bad = scenario.parse_scenario({"trends": {"hardware_price_change": -1.5}}, source="b.toml")
-    with pytest.raises(OrbitalInputError, match="must be > -1"):
-        uncertainty.crossover(bad)
+    # Years before the learning curve's 2025 anchor, and prices falling by 100 % or more a year,
+    # are refused when the scenario is read, before any work.
+    with pytest.raises(OrbitalInputError, match=r"b.toml: \[trends\] start_year = 2020 is outside .*\[2025, 2200\]"):
+        scenario.parse_scenario({"trends": {"start_year": 2020}}, source="b.toml")
+    with pytest.raises(OrbitalInputError, match=r"\[trends\] hardware_price_change = -1.5 is outside .*\(-1, 1\]"):
+        scenario.parse_scenario({"trends": {"hardware_price_change": -1.5}}, source="b.toml")

@@ -13,9 +13,18 @@ import hashlib
 import json
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
-__all__ = ["cache_dir", "cached", "write_all_atomically", "write_atomically"]
+__all__ = [
+    "cache_dir",
+    "cached",
+    "check_writable",
+    "read_entry",
+    "store_entry",
+    "write_all_atomically",
+    "write_atomically",
+]
 
 
 def cache_dir() -> Path:
@@ -59,6 +68,30 @@ def write_all_atomically(files: dict) -> None:
         raise
 
 
+def check_writable(directory) -> None:
+    """Refuse, before any work, an output directory that cannot be created or written.
+
+    A path through an existing file is bad input (:class:`~orbital.errors.OrbitalInputError`);
+    a directory the process cannot write (permissions, a read-only or full disk) is a problem of
+    the environment: the ``OSError`` of a probe file created and removed in the nearest existing
+    folder.
+    """
+    from .errors import OrbitalInputError
+
+    directory = Path(directory)
+    probe = directory
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir():
+        raise OrbitalInputError(f"output directory {str(directory)!r} cannot be created: {str(probe)!r} is a file")
+    try:
+        fd, name = tempfile.mkstemp(dir=probe, prefix=".orbital-write-probe-")
+    except OSError as exc:
+        raise OSError(exc.errno, f"output directory {str(directory)!r} cannot be written ({exc.strerror})") from None
+    os.close(fd)
+    os.unlink(name)
+
+
 def _entry(kind: str, key: dict) -> Path:
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
     return cache_dir() / f"{kind}-{digest}.json"
@@ -66,10 +99,47 @@ def _entry(kind: str, key: dict) -> Path:
 
 def is_cached(kind: str, key: dict) -> bool:
     """Whether :func:`cached` has an entry for ``key`` (it may still prove damaged when read)."""
-    return _entry(kind, key).exists()
+    try:
+        return _entry(kind, key).is_file()
+    except OSError:  # a cache "directory" that is a file, or cannot be searched
+        return False
 
 
-def cached(kind: str, key: dict, compute, enabled=True):
+#: Cache directories already reported as unwritable in this process (one warning each).
+_UNWRITABLE: set = set()
+
+
+def read_entry(path: Path, parse):
+    """``parse(text)`` of a cache file, or None when it is missing, unreadable or fails ``parse``.
+
+    ``parse`` raises (``ValueError``, ``KeyError``, ``TypeError``, ``IndexError``) on an entry of
+    the wrong shape: a damaged entry is recomputed, never used.
+    """
+    try:
+        return parse(path.read_text())
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def store_entry(path: Path, text: str) -> None:
+    """Write a cache file; a directory that cannot be written costs one warning, never the result."""
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        folder = str(path.parent)
+        if folder not in _UNWRITABLE:
+            _UNWRITABLE.add(folder)
+            from .errors import OrbitalWarning
+
+            warnings.warn(
+                f"the cache directory {folder} cannot be written ({exc.strerror or exc}); computing without "
+                "it (set ORBITAL_CACHE_DIR to a writable folder to keep results between runs)",
+                OrbitalWarning,
+                stacklevel=3,
+            )
+
+
+def cached(kind: str, key: dict, compute, enabled=True, validate=None):
     """The JSON-able value ``compute()`` returns for ``key``, from the disk cache when present.
 
     Parameters
@@ -82,14 +152,23 @@ def cached(kind: str, key: dict, compute, enabled=True):
         Returns a JSON-able value.
     enabled : bool
         Read and write the cache.
+    validate : callable, optional
+        Raises (``ValueError``, ``KeyError``, ``TypeError``) on an entry of the wrong shape,
+        which is then recomputed and overwritten.
     """
     path = _entry(kind, key)
-    if enabled and path.exists():
-        try:
-            return json.loads(path.read_text())
-        except (ValueError, OSError):
-            pass  # damaged: recompute and overwrite
+
+    def parse(text):
+        value = json.loads(text)
+        if validate is not None:
+            validate(value)
+        return value
+
+    if enabled:
+        value = read_entry(path, parse)
+        if value is not None:
+            return value
     value = compute()
     if enabled:
-        write_atomically(path, json.dumps(value))
+        store_entry(path, json.dumps(value))
     return value

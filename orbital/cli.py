@@ -10,7 +10,9 @@ option; it never shows a traceback. Only the chosen command's options are built,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -18,8 +20,10 @@ from pathlib import Path
 from ._version import __version__
 from .errors import OrbitalInputError, OrbitalWarning
 
+EXIT_ENVIRONMENT = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as shells report a reader that stopped reading
 
 #: Commands whose options list physics catalogs and model choices.
 _PHYSICS_COMMANDS = ("orbit", "solar", "thermal", "radiation", "launch", "link")
@@ -104,6 +108,33 @@ def _fraction(args, option, open_high):
     value = _quantity(args, option, "")
     if value is not None and not (0.0 < value < 1.0 or (not open_high and value == 1.0)):
         raise OrbitalInputError(f"{option} = {value:g} is outside the valid range (0, 1{')' if open_high else ']'}")
+    return value
+
+
+def _whole(minimum: int):
+    """An argparse type: a whole number of at least ``minimum`` (argparse names the option and exits 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is outside the valid range [{minimum}, inf)")
+        return value
+
+    parse.__name__ = "whole number"
+    return parse
+
+
+def _fraction_option(text: str) -> float:
+    """An argparse type: a number in (0, 1]."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value:g} is outside the valid range (0, 1]")
     return value
 
 
@@ -352,7 +383,10 @@ def _link_command(args):
 
 def _run_command(args):
     from . import model
+    from .cache import check_writable
 
+    if args.out is not None:
+        check_writable(args.out)  # before the work, not after it
     result = model.run(_scenario(args), cache=not args.no_cache)
     if args.out is not None:
         result.save(args.out)
@@ -429,6 +463,11 @@ def _sensitivity_command(args):
 
     from . import uncertainty
 
+    if args.figures:
+        from . import plots
+
+        for name in ("sensitivity.png", "tornado.png"):
+            plots.check_figure_path(Path(args.figures) / name)
     sc = _scenario(args)
     result = _with_progress(
         lambda progress: uncertainty.sensitivity(
@@ -453,6 +492,10 @@ def _crossover_command(args):
 
     from . import uncertainty
 
+    if args.figure:
+        from . import plots
+
+        plots.check_figure_path(args.figure)
     sc = _scenario(args)
     result = _with_progress(
         lambda progress: uncertainty.crossover(sc, args.samples, args.seed, not args.no_cache, progress), args.quiet
@@ -475,6 +518,10 @@ def _optimize_command(args):
     axes = [optimize.parse_bounds(text) for text in args.vary]
     if args.out is not None:
         sweep.work_options(args.out, False)
+    if args.figure:
+        from . import plots
+
+        plots.check_figure_path(args.figure)
     sc = _scenario(args)
     if args.pareto:
         objectives = tuple(o.strip() for o in args.pareto.split(",") if o.strip())
@@ -852,9 +899,8 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         p.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
         p.add_argument(
             "--workers",
-            type=int,
-            help="local dask worker processes (0: this process; default: a LocalCluster with one per core "
-            "when two or more orbits' physics are not cached yet)",
+            type=_whole(0),
+            help="local dask worker processes of a LocalCluster (default 0: this process)",
         )
         p.add_argument("--scheduler", help="address of a running dask scheduler, e.g. tcp://10.0.0.5:8786")
         if resumable:
@@ -878,8 +924,8 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         sw.add_argument(
             "--set", action="append", default=[], metavar="KEY=RANGE", help="a swept parameter (repeatable)"
         )
-        sw.add_argument("--samples", type=int, help="Latin-hypercube sample size instead of the full grid")
-        sw.add_argument("--seed", type=int, default=0, help="seed of the Latin hypercube (default 0)")
+        sw.add_argument("--samples", type=_whole(1), help="Latin-hypercube sample size instead of the full grid")
+        sw.add_argument("--seed", type=_whole(0), default=0, help="seed of the Latin hypercube (default 0)")
         sw.add_argument("--out", help="results file: .parquet or .csv (one row per design point, units in the header)")
         sw.add_argument("--json", action="store_true", help="print the summary as JSON")
         add_run_options(sw)
@@ -896,8 +942,8 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
     )
     if selected == "mc":
         mc.add_argument("scenario", help="scenario file or bundled scenario name")
-        mc.add_argument("--samples", type=int, default=10000, help="number of samples (default 10,000)")
-        mc.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+        mc.add_argument("--samples", type=_whole(1), default=10000, help="number of samples (default 10,000)")
+        mc.add_argument("--seed", type=_whole(0), default=0, help="random seed (default 0)")
         mc.add_argument("--out", help="write every sample: .parquet or .csv")
         mc.add_argument("--json", action="store_true", help="print the summary as JSON")
         add_run_options(mc)
@@ -915,8 +961,10 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
     if selected == "sensitivity":
         se.add_argument("scenario", help="scenario file or bundled scenario name")
         se.add_argument("--output", default="cost_ratio", help="output analysed (default cost_ratio)")
-        se.add_argument("--seed", type=int, default=0, help="seed of the Sobol' sequence and the bootstrap")
-        se.add_argument("--target", type=float, default=0.05, help="largest 95 %% half-width of ST (default 0.05)")
+        se.add_argument("--seed", type=_whole(0), default=0, help="seed of the Sobol' sequence and the bootstrap")
+        se.add_argument(
+            "--target", type=_fraction_option, default=0.05, help="largest 95 %% half-width of ST (default 0.05)"
+        )
         se.add_argument("--figures", help="directory for sensitivity.png and tornado.png")
         se.add_argument("--json", action="store_true", help="print JSON")
         se.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
@@ -934,8 +982,8 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
     )
     if selected == "crossover":
         co.add_argument("scenario", help="scenario file or bundled scenario name")
-        co.add_argument("--samples", type=int, default=0, help="Monte Carlo samples for the band (default none)")
-        co.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+        co.add_argument("--samples", type=_whole(0), default=0, help="Monte Carlo samples for the band (default none)")
+        co.add_argument("--seed", type=_whole(0), default=0, help="random seed (default 0)")
         co.add_argument("--figure", help="write the figure (.png, .svg or .pdf)")
         co.add_argument("--json", action="store_true", help="print JSON")
         co.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
@@ -956,8 +1004,8 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         op.add_argument("--vary", action="append", default=[], metavar="KEY=LOW:HIGH", help="a free parameter")
         op.add_argument("--objective", default="lcoc", help="lcoc, ratio, mass, capex, co2 or an output (default lcoc)")
         op.add_argument("--pareto", help="two or more objectives, e.g. lcoc,mass")
-        op.add_argument("--samples", type=int, default=4096, help="designs sampled for --pareto (default 4,096)")
-        op.add_argument("--seed", type=int, default=0, help="seed (default 0)")
+        op.add_argument("--samples", type=_whole(2), default=4096, help="designs sampled for --pareto (default 4,096)")
+        op.add_argument("--seed", type=_whole(0), default=0, help="seed (default 0)")
         op.add_argument("--out", help="with --pareto: write the front (.parquet or .csv)")
         op.add_argument("--figure", help="with --pareto: write the front's figure (.png, .svg or .pdf)")
         op.add_argument("--json", action="store_true", help="print JSON")
@@ -978,17 +1026,30 @@ def _output(args, result) -> str:
 
 
 def main(argv=None) -> int:
-    """Entry point of the ``orbital`` command; returns the exit status."""
+    """Entry point of the ``orbital`` command; returns the exit status.
+
+    0 done; 2 bad input (one line naming the option or ``[section] key``, argparse's usage errors
+    too); 1 a problem of the environment (disk full, unwritable path, out of memory) in one line,
+    or an internal error in one line with the file its traceback was saved to; 130 interrupted
+    (Ctrl-C); 141 when whatever reads the output stopped reading (``orbital run ... | head``).
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = _build_parser(_selected_command(argv))
-    args = parser.parse_args(argv)
+    prefix = "orbital"
+    caught = []
+    args = None
     try:
+        parser = _build_parser(_selected_command(argv))
+        args = parser.parse_args(argv)
+        prefix = f"orbital {args.command}"
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", OrbitalWarning)
             output = _output(args, args.call(args))
+        _show_warnings(prefix, caught)
+        print(output)
+        sys.stdout.flush()
+        return 0
     except OrbitalInputError as exc:
-        print(f"orbital {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(prefix, caught, f"error: {exc}", EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         out = getattr(args, "out", None)
         partial = Path(f"{out}.partial") if out else None
@@ -997,15 +1058,58 @@ def main(argv=None) -> int:
             if partial is not None and any(partial.glob("chunk-*.npz"))
             else ""
         )
-        print(f"orbital {args.command}: interrupted{kept}", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return _fail(prefix, caught, f"interrupted{kept}", EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (`| head`): say nothing, and keep Python from complaining at exit.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except MemoryError:
+        return _fail(prefix, caught, "error: out of memory (ask for fewer design points or samples)", EXIT_ENVIRONMENT)
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(prefix, caught, f"error: {exc.strerror or exc}{where}", EXIT_ENVIRONMENT)
+    except Exception as exc:  # a bug: one line here, the whole story in a file
+        saved = _save_traceback()
+        return _fail(
+            prefix,
+            caught,
+            f"internal error: {type(exc).__name__}: {exc}"
+            + (f" (traceback saved to {saved}; please report it)" if saved else ""),
+            EXIT_ENVIRONMENT,
+        )
+
+
+def _show_warnings(prefix, caught) -> None:
     for warning in caught:  # the package's warnings as one line each, without Python's source excerpt
         if issubclass(warning.category, OrbitalWarning):
-            print(f"orbital {args.command}: warning: {warning.message}", file=sys.stderr)
+            print(f"{prefix}: warning: {warning.message}", file=sys.stderr)
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
-    print(output)
-    return 0
+
+
+def _fail(prefix, caught, message, status) -> int:
+    with contextlib.suppress(Exception):
+        _show_warnings(prefix, caught or [])
+        print(f"{prefix}: {message}", file=sys.stderr)
+    return status
+
+
+def _save_traceback() -> str | None:
+    """Write the current exception's traceback to a file in the temporary directory; its path, or None."""
+    import tempfile
+    import time
+    import traceback
+
+    try:
+        fd, path = tempfile.mkstemp(prefix=f"orbital-error-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".txt")
+        with os.fdopen(fd, "w") as handle:
+            handle.write(f"orbital {__version__}, {sys.version.split()[0]}, argv {sys.argv[1:]!r}\n")
+            handle.write(traceback.format_exc())
+        return path
+    except OSError:
+        return None
 
 
 if __name__ == "__main__":

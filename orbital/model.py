@@ -229,7 +229,51 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
                 result.update(part.result())
         return result
 
-    return cached("physics", _physics_key(sc), compute, enabled=cache)
+    return cached("physics", _physics_key(sc), compute, enabled=cache, validate=_check_physics)
+
+
+#: The numbers a cached orbit-physics entry holds, part by part (scalars unless listed as arrays).
+_PHYSICS_SHAPE = {
+    "orbit": ("altitude", "inclination", "period", "ltan"),
+    "summary": ("sunlit_fraction", "eclipse_days", "max_eclipse_s"),
+    "radiation": ("dose_per_year", "proton_flux", "saa_fraction", "cosmic_ray_dose"),
+    "link": (
+        "contact_minutes_per_day",
+        "passes_per_day",
+        "data_rate",
+        "daily_volume",
+        "round_trip_latency",
+        "mean_wait_for_contact",
+        "terrestrial_round_trip_latency",
+    ),
+}
+
+
+def _check_physics(value) -> None:
+    """Raise ``ValueError`` unless a cached physics entry has every part the composer reads, as numbers."""
+    import numbers
+
+    def number(part, key, allow_none=False):
+        x = value[part][key]
+        if not ((allow_none and x is None) or (isinstance(x, numbers.Real) and not isinstance(x, bool))):
+            raise ValueError(f"cache entry: {part}.{key} = {x!r} is not a number")
+
+    for part, keys in _PHYSICS_SHAPE.items():
+        for key in keys:
+            number(part, key)
+    number("link", "isl_capacity", allow_none=True)
+    if not isinstance(value["density"], numbers.Real):
+        raise ValueError("cache entry: density is not a number")
+    illumination = value["illumination"]
+    lengths = {len(illumination[k]) for k in ("orbit_insolation", "orbit_shadow_time")}
+    if len(lengths) != 1 or lengths == {0}:
+        raise ValueError("cache entry: the illumination's orbit series are empty or differ in length")
+    from dataclasses import fields
+
+    for name in (f.name for f in fields(solar.ArrayIllumination)):
+        illumination[name]  # every field present (KeyError otherwise)
+    for name in (f.name for f in fields(thermal.RadiatorEnvironment)):
+        value["radiator_environment"][name]
 
 
 # --------------------------------------------------------------------------------------

@@ -13,12 +13,11 @@ from __future__ import annotations
 import contextvars
 import functools
 import io
-import os
 from pathlib import Path
 
 import numpy as np
 
-from . import launch, model, radiation, solar, thermal
+from . import cache, launch, model, radiation, solar, thermal
 from .cache import write_all_atomically
 from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError
@@ -878,13 +877,22 @@ def figure_bytes(fig, fmt, dpi=_SAVE_DPI) -> bytes:
     return buffer.getvalue()
 
 
-def save_figure(fig, path) -> Path:
-    """Write one figure to ``path`` (format from the suffix: png, svg or pdf), whole or not at all."""
+def check_figure_path(path) -> str:
+    """Refuse, before any work, a figure file that is not .png/.svg/.pdf or cannot be written; its format."""
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FIGURE_FORMATS:
         raise OrbitalInputError(f"figure file {str(path)!r}: give a .png, .svg or .pdf name")
-    check_writable(path.parent)
+    if path.is_dir():
+        raise OrbitalInputError(f"figure file {str(path)!r} is a directory; give a file name")
+    cache.check_writable(path.parent)
+    return fmt
+
+
+def save_figure(fig, path) -> Path:
+    """Write one figure to ``path`` (format from the suffix: png, svg or pdf), whole or not at all."""
+    path = Path(path)
+    fmt = check_figure_path(path)
     write_all_atomically({path: figure_bytes(fig, fmt)})
     return path
 
@@ -897,7 +905,7 @@ def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -
     if fmt not in FIGURE_FORMATS:
         raise OrbitalInputError(f"format = {fmt!r} is not one of: {', '.join(FIGURE_FORMATS)}")
     out = Path(out_dir)
-    check_writable(out)
+    cache.check_writable(out)
     blobs = {}  # each figure encoded as soon as it is drawn, while the radiation tracks still run
 
     def encode(name, fig):
@@ -909,16 +917,3 @@ def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -
     files = {out / f"{name}.{fmt}": blobs[name] for name in figures}
     write_all_atomically(files)
     return Written(tuple(files))
-
-
-def check_writable(directory: Path):
-    """Refuse, before any work, a directory that is a file or cannot be created or written."""
-    probe = directory
-    while not probe.exists():
-        probe = probe.parent
-    if not probe.is_dir():
-        raise OrbitalInputError(f"output directory {str(directory)!r} cannot be created: {str(probe)!r} is a file")
-    if not os.access(probe, os.W_OK | os.X_OK):
-        raise OrbitalInputError(
-            f"output directory {str(directory)!r} cannot be written (no permission on {str(probe)!r})"
-        )

@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 from astropy.time import Time
 
-from .cache import cache_dir, write_atomically
+from .cache import cache_dir, read_entry, store_entry
 from .catalogs import load, lookup
 from .constants import DAY, JULIAN_YEAR, R_EARTH
 from .errors import OrbitalInputError, OrbitalWarning, check_choice, check_range
@@ -471,9 +471,22 @@ class TrappedEnvironment:
 
     @classmethod
     def from_json(cls, text: str) -> "TrappedEnvironment":
+        """Read :meth:`to_json`'s text; raises ``ValueError`` on an entry of the wrong shape."""
         data = json.loads(text)
         for key in ("proton_energy", "proton_integral", "electron_energy", "electron_integral", "cutoff"):
             data[key] = np.asarray(data[key], dtype=float)
+            if data[key].ndim != 1 or not np.all(np.isfinite(data[key])):
+                raise ValueError(f"cache entry: {key} is not a 1-D array of numbers")
+        if (
+            data["proton_energy"].shape != PROTON_ENERGIES.shape
+            or data["electron_energy"].shape != ELECTRON_ENERGIES.shape
+        ):
+            raise ValueError("cache entry: energy grids differ from this version's")
+        for grid in ("proton", "electron"):
+            if data[f"{grid}_integral"].shape != data[f"{grid}_energy"].shape:
+                raise ValueError(f"cache entry: {grid} spectrum and energies differ in length")
+        if data["cutoff"].size == 0:
+            raise ValueError("cache entry: no cutoff samples")
         return cls(**data)
 
 
@@ -588,11 +601,10 @@ def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", ca
     }
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
     path = cache_dir() / f"trapped-{digest}.json"
-    if cache and path.exists():
-        try:
-            return TrappedEnvironment.from_json(path.read_text())
-        except (ValueError, KeyError, TypeError):
-            pass  # a damaged cache entry is recomputed and overwritten
+    if cache:
+        env = read_entry(path, TrappedEnvironment.from_json)  # None when missing or damaged: recomputed
+        if env is not None:
+            return env
     jd, ecef = _track_samples(orbit, days, samples)
     proton_model, electron_model = SOLAR_CONDITIONS[solar]
     protons = trapped_flux(jd, ecef, PROTON_ENERGIES, "p", proton_model)
@@ -615,7 +627,7 @@ def trapped_environment(orbit: Orbit, days=30.0, samples=3000, solar="worst", ca
         cutoff=np.asarray(cutoff_rigidity(mcilwain_l(jd[::stride], ecef[::stride])), dtype=float),
     )
     if cache:
-        write_atomically(path, env.to_json())
+        store_entry(path, env.to_json())
     return env
 
 

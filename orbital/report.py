@@ -12,7 +12,7 @@ import html
 import io
 from pathlib import Path
 
-from . import model, plots
+from . import cache, model, plots
 from .cache import write_all_atomically
 from .constants import JULIAN_YEAR
 from .errors import OrbitalInputError
@@ -143,7 +143,7 @@ def write_report(sc: Scenario, path, fmt="html", progress=None) -> Written:
     path = Path(path)
     if path.is_dir():
         raise OrbitalInputError(f"report path {str(path)!r} is a directory; give a file name such as report.{fmt}")
-    plots.check_writable(path.parent)
+    cache.check_writable(path.parent)
     png = {}  # HTML: each figure encoded as soon as it is drawn
 
     def encode(name, fig):

@@ -23,16 +23,16 @@ import hashlib
 import io
 import json
 import logging
-import os
 import shutil
 import warnings
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from . import model
-from .cache import write_all_atomically, write_atomically
+from .cache import check_writable, write_all_atomically, write_atomically
 from .errors import OrbitalInputError, OrbitalWarning
 from .results import Report, Table
 from .scenario import SCHEMA, SCHEMA_NAMES, Scenario, _closest, _parse_value
@@ -403,7 +403,7 @@ def _load_chunk(path: Path, rows: int):
     try:
         with np.load(path) as data:
             out = {name: data[name] for name in OUTPUTS}
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
         return None  # damaged or partial: computed again
     return out if all(v.shape == (rows,) for v in out.values()) else None
 
@@ -419,29 +419,34 @@ def _client(scheduler, workers, timeout=5.0):
     except ImportError as exc:  # pragma: no cover - a dependency
         raise OrbitalInputError(f"dask.distributed is needed for --scheduler/--workers: {exc}") from None
     if scheduler:
+        from concurrent.futures import ThreadPoolExecutor
+        from concurrent.futures import TimeoutError as Late
+
+        # A port that accepts connections but never speaks dask's protocol can hold the handshake
+        # past dask's own timeout: the connection gets its own thread and a hard deadline.
+        pool = ThreadPoolExecutor(max_workers=1)
+        attempt = pool.submit(Client, scheduler, timeout=f"{timeout}s")
+        pool.shutdown(wait=False)
         try:
-            return Client(scheduler, timeout=f"{timeout}s"), None
-        except (OSError, TimeoutError, ValueError) as exc:
+            return attempt.result(timeout=timeout + 2.0), None
+        except (OSError, TimeoutError, Late, ValueError) as exc:
             raise OrbitalInputError(
                 f"--scheduler {scheduler!r}: no dask scheduler answered within {timeout:g} s ({type(exc).__name__})"
             ) from None
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
-    )
+    try:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
+        )
+    except (OSError, TimeoutError, RuntimeError) as exc:
+        raise OrbitalInputError(
+            f"--workers {workers}: a local dask cluster could not start ({type(exc).__name__}: {exc}); "
+            "run in this process with --workers 0"
+        ) from None
     return Client(cluster), cluster
-
-
-def _default_workers(sc: Scenario, table: dict, names, groups) -> int:
-    """A LocalCluster pays (~2 s to start) only when two or more orbits' physics must be computed."""
-    if not names:
-        return 0
-    uncached = 0
-    for rows in groups:
-        group_sc = scenario_with(sc, {name: np.asarray(table[name])[rows[0]] for name in names})
-        uncached += not model.physics_is_cached(group_sc)
-        if uncached >= 2:
-            return min(os.cpu_count() or 1, len(groups))
-    return 0
 
 
 def run_table(
@@ -466,9 +471,9 @@ def run_table(
     cache : bool
         Use the disk cache for orbit physics.
     workers : int, optional
-        Local dask workers (processes); 0 runs in this process. Default: a
-        ``LocalCluster`` with one worker per core when two or more orbits' physics
-        are not cached yet, else this process.
+        Local dask workers (processes) of a ``LocalCluster``; 0 or None (the default) runs in
+        this process. dask runs only when asked for: a local cluster needs loopback
+        networking and costs ~2 s to start.
     scheduler : str, optional
         Address of an existing dask scheduler (``tcp://host:8786``); overrides ``workers``.
     work_dir : path, optional
@@ -521,14 +526,21 @@ def run_table(
             progress(sum(done), len(chunks), f"chunk {i + 1} of {len(chunks)} ({rows.size:,} points)")
 
     pending = [i for i in range(len(chunks)) if not done[i]]
-    if scheduler is None and workers is None:
-        workers = _default_workers(sc, table, names, [chunks[i] for i in pending])
+    if workers is not None and (int(workers) != workers or workers < 0):
+        raise OrbitalInputError(f"--workers = {workers!r} must be a whole number >= 0 (0: this process)")
     runner = "this process"
-    if pending and (scheduler or workers):
-        runner = _run_on_dask(sc, table, names, chunks, pending, cache, scheduler, workers, finish, folder)
-    else:
-        for i in pending:
-            finish(i, _evaluate_rows(sc, table, names, chunks[i], cache))
+    try:
+        if pending and (scheduler or workers):
+            runner = _run_on_dask(sc, table, names, chunks, pending, cache, scheduler, workers, finish, folder)
+        else:
+            for i in pending:
+                finish(i, _evaluate_rows(sc, table, names, chunks[i], cache))
+    except KeyboardInterrupt:
+        raise  # finished chunks stay for --resume
+    except BaseException:
+        if folder is not None and not any(done):  # refused before any chunk finished: leave nothing behind
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
     hopeless = int(np.count_nonzero(out["feasible"] & (out["goodput_orbital"] == 0.0)))
@@ -790,12 +802,13 @@ def sweep(
 
 
 def _check_table_file(path):
-    """Refuse, before any work, an output table that is not .parquet/.csv or is a directory."""
+    """Refuse, before any work, an output table that is not .parquet/.csv, is a directory, or cannot be written."""
     p = Path(path)
     if p.suffix.lower() not in (".parquet", ".csv"):
         raise OrbitalInputError(f"--out = {str(path)!r}: give a .parquet or .csv file")
     if p.is_dir():
         raise OrbitalInputError(f"--out = {str(path)!r} is a directory; give a .parquet or .csv file name")
+    check_writable(p.parent)
 
 
 def work_options(out, resume) -> dict:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import warnings
@@ -1019,7 +1018,7 @@ def _output(args, result) -> str:
     if isinstance(result, str):
         return result
     if getattr(args, "json", False):
-        return json.dumps(result.to_dict(), indent=2)
+        return result.to_json()
     if getattr(args, "dose_depth", False):
         return str(result.dose_depth_table())
     return result.to_text()

@@ -346,6 +346,7 @@ class Result(Report):
     break_even_note: str
     physics: dict
     derived: dict
+    caveats: tuple = ()
 
     def to_dict(self) -> dict:
         """The JSON structure of ``orbital run --json``."""
@@ -359,6 +360,7 @@ class Result(Report):
             "cost_ratio": self.cost_ratio,
             "break_even_launch_price_usd_per_kg": self.break_even_launch_price_usd_per_kg,
             "break_even_note": self.break_even_note,
+            "caveats": list(self.caveats),
             "physics": self.physics,
         }
 
@@ -379,10 +381,15 @@ class Result(Report):
     def verdict(self) -> str:
         """The answer in two sentences: the cost ratio and the break-even launch price."""
         be = self.break_even_launch_price_usd_per_kg
-        return f"Cost ratio (orbital / terrestrial levelized cost of compute): {self.cost_ratio:.3g}. " + (
-            f"Break-even launch price: {be:,.0f} USD/kg."
-            if be is not None
-            else f"Break-even launch price: {self.break_even_note}."
+        first = "".join(f"Caveat: {c[0].upper()}{c[1:]}. " for c in self.caveats)
+        return (
+            first
+            + f"Cost ratio (orbital / terrestrial levelized cost of compute): {self.cost_ratio:.3g}. "
+            + (
+                f"Break-even launch price: {be:,.0f} USD/kg."
+                if be is not None
+                else f"Break-even launch price: {self.break_even_note}."
+            )
         )
 
     def to_text(self) -> str:
@@ -421,6 +428,7 @@ class Result(Report):
         lines.append(
             f"  link: {p['link']['daily_volume'] / 1e12:.3g} TB/day, capacity/demand {p['capacity_to_demand']:.3g}"
         )
+        lines += [f"Caveat: {c}" for c in self.caveats]
         lines.append(f"Cost ratio (orbital / terrestrial LCOC): {r['cost_ratio']:.3g}")
         be = r["break_even_launch_price_usd_per_kg"]
         lines.append(
@@ -475,7 +483,6 @@ class Result(Report):
 
     def save(self, directory) -> Path:
         """Write ``result.json``, ``result.csv`` and ``scenario.resolved.toml`` into ``directory``, all or none."""
-        import json
 
         from .cache import write_all_atomically
         from .scenario import resolved_toml
@@ -484,7 +491,7 @@ class Result(Report):
         if out.exists() and not out.is_dir():
             raise OrbitalInputError(f"--out = {str(directory)!r} exists and is not a directory")
         texts = {
-            "result.json": json.dumps(self.to_dict(), indent=2),
+            "result.json": self.to_json(),
             "result.csv": self.to_csv(),
             "scenario.resolved.toml": resolved_toml(self.scenario, self.derived),
         }
@@ -746,7 +753,26 @@ def run(sc, cache=True) -> Result:
         notes[reason],
         physics_out,
         out["derived"],
+        _caveats(sc, report),
     )
+
+
+def _caveats(sc: Scenario, report: dict) -> tuple:
+    """What the reader of the cost ratio must know first: compute the link cannot reach or feed."""
+    d = sc.downlink
+    demand = report["capacity_to_demand"]
+    if demand == 0.0:
+        return (
+            f"the {d.band} link carries nothing from this orbit (its budget closes to no station in view above "
+            f"{d.min_elevation:g} deg at {d.availability:g} % availability): nobody on the ground can reach this "
+            "compute, and the costs price it as if they could",
+        )
+    if demand < 1.0:
+        return (
+            f"the {d.band} link carries only {demand:.0%} of the {d.workload} demand (day average): the rest of the "
+            "compute cannot be fed or read, and the costs price it as if it could",
+        )
+    return ()
 
 
 def compare(scenarios, cache=True) -> Comparison:

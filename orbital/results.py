@@ -17,7 +17,7 @@ import html
 import math
 from dataclasses import dataclass
 
-__all__ = ["Report", "Table", "Written", "bit_rate", "clock", "flatten"]
+__all__ = ["Report", "Table", "Written", "bit_rate", "clock", "flatten", "json_safe"]
 
 
 class Table:
@@ -66,6 +66,12 @@ class Report:
     def to_text(self) -> str:
         return str(self.table())
 
+    def to_json(self, indent=2) -> str:
+        """``to_dict()`` as valid JSON: a non-finite number becomes null with a ``<key>_null_reason`` beside it."""
+        import json
+
+        return json.dumps(json_safe(self.to_dict()), indent=indent, allow_nan=False)
+
     def __str__(self) -> str:
         return self.to_text()
 
@@ -107,6 +113,42 @@ class Written(Report):
 
     def __len__(self):
         return len(self.paths)
+
+
+def _reason(x: float) -> str:
+    return "undefined (NaN)" if math.isnan(x) else ("infinite" if x > 0 else "minus infinite")
+
+
+def json_safe(value):
+    """A JSON value with every non-finite float replaced by null, and the reason beside it.
+
+    In a mapping, ``key: inf`` becomes ``key: null`` and ``key_null_reason: "infinite"``; in a
+    list, the entries become null and the list's own key gets a ``_null_reason`` counting them.
+    JSON has no Infinity or NaN: this keeps every file readable by every parser.
+    """
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if isinstance(item, float) and not math.isfinite(item):
+                out[key] = None
+                out[f"{key}_null_reason"] = _reason(item)
+            elif isinstance(item, (list, tuple)) and _non_finite(item):
+                bad = _non_finite(item)
+                out[key] = json_safe(list(item))
+                kinds = sorted({_reason(x) for x in bad})
+                out[f"{key}_null_reason"] = f"{len(bad)} entries are null: {', '.join(kinds)}"
+            else:
+                out[key] = json_safe(item)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [None if isinstance(x, float) and not math.isfinite(x) else json_safe(x) for x in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _non_finite(items) -> list:
+    return [x for x in items if isinstance(x, float) and not math.isfinite(x)]
 
 
 def flatten(d: dict, prefix: str = "") -> dict:

@@ -325,6 +325,8 @@ def evaluate_group(sc: Scenario, vectors: dict, n: int, cache=True) -> dict:
             continue
         value = _pick(answer, path)
         out[name] = np.broadcast_to(np.asarray(value, dtype=bool if name == "feasible" else float), (n,)).copy()
+    # A design that can be built but delivers no useful compute (goodput 0) has no finite cost: not feasible.
+    out["feasible"] &= np.isfinite(out["lcoc_orbital"]) & np.isfinite(out["cost_ratio"])
     out["orbital_cheaper"] = out["feasible"] & (out["cost_ratio"] < 1.0)
     return {name: out[name] for name in OUTPUTS}
 
@@ -543,11 +545,11 @@ def run_table(
         raise
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
-    hopeless = int(np.count_nonzero(out["feasible"] & (out["goodput_orbital"] == 0.0)))
+    hopeless = int(np.count_nonzero(out["goodput_orbital"] == 0.0))
     if hopeless:
         warnings.warn(
             f"{hopeless:,} of {n:,} design points have goodput 0: their checkpoint time is not shorter than "
-            "the mean time between interruptions (their levelized cost is infinite)",
+            "the mean time between interruptions (their levelized cost is infinite: not feasible)",
             OrbitalWarning,
             stacklevel=2,
         )

@@ -423,7 +423,13 @@ def _scenarios_command(args) -> str:
 
 
 def _run_options(args) -> dict:
-    return {"cache": not args.no_cache, "workers": args.workers, "scheduler": args.scheduler, "resume": args.resume}
+    return {
+        "cache": not args.no_cache,
+        "workers": args.workers,
+        "scheduler": args.scheduler,
+        "resume": args.resume,
+        "allow_large": args.allow_large,
+    }
 
 
 def _sweep_command(args):
@@ -907,6 +913,11 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
                 "--resume", action="store_true", help="reuse the finished chunks an interrupted run left beside --out"
             )
         p.add_argument("--quiet", action="store_true", help="no progress bar")
+        p.add_argument(
+            "--allow-large",
+            action="store_true",
+            help="run even when the estimate exceeds the limits (8 GiB or half the memory, 1 hour)",
+        )
 
     sw = commands.add_parser(
         "sweep",

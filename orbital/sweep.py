@@ -23,6 +23,7 @@ import hashlib
 import io
 import json
 import logging
+import math
 import shutil
 import warnings
 import zipfile
@@ -43,6 +44,8 @@ __all__ = [
     "Axis",
     "Sweep",
     "SweepResult",
+    "check_size",
+    "check_table",
     "evaluate_group",
     "grid",
     "latin_hypercube",
@@ -238,6 +241,81 @@ def latin_hypercube(axes: list[Axis], samples: int, seed=0) -> dict:
     return table
 
 
+#: What one sweep or Monte Carlo may take without ``allow_large`` (``--allow-large``): the wall time
+#: estimated from the measured rates below, and the memory of its columns (at most half the machine).
+MAX_SECONDS = 3600.0
+MAX_BYTES = 8 * 2**30
+#: Measured on the 2-core reference machine (benchmarks/bench_sweep.py, bench_orbits.py): the composer
+#: on cached physics ~1 µs per design point; one orbit's physics, cold, ~1.3-2 s.
+SECONDS_PER_POINT = 1.5e-6
+SECONDS_PER_ORBIT = 2.0
+
+
+def _memory_limit() -> float:
+    import os
+
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # not every platform says
+        return MAX_BYTES
+    return min(MAX_BYTES, physical / 2)
+
+
+def check_size(points: int, columns: int, orbits: int, allow_large=False, what="sweep") -> dict:
+    """Estimate a run's memory and time before any allocation; refuse beyond the limits unless allowed.
+
+    Parameters
+    ----------
+    points : int
+        Design points (or samples).
+    columns : int
+        Input columns of the design table.
+    orbits : int
+        Distinct orbits whose physics may have to be computed (an upper bound).
+    allow_large : bool
+        Run whatever the estimate.
+
+    Returns
+    -------
+    dict
+        ``bytes`` and ``seconds`` estimated.
+    """
+    # Every input and output column in float64, twice over (the table, and the copy a file write makes).
+    need = 2 * 8 * float(points) * (columns + len(OUTPUTS))
+    seconds = SECONDS_PER_POINT * float(points) + SECONDS_PER_ORBIT * float(orbits)
+    limit = _memory_limit()
+    if not allow_large and (need > limit or seconds > MAX_SECONDS):
+        raise OrbitalInputError(
+            f"this {what} has {points:,} design points over up to {orbits:,} orbit(s): about "
+            f"{need / 2**30:,.1f} GiB of memory (limit {limit / 2**30:,.1f} GiB here) and {_duration(seconds)} "
+            f"(limit {_duration(MAX_SECONDS)}); narrow it, or pass --allow-large (allow_large=True) to run it anyway"
+        )
+    return {"bytes": need, "seconds": seconds}
+
+
+#: Up to this many distinct orbits, a run looks each one up in the cache to estimate its time.
+CACHE_LOOKUPS = 10_000
+
+
+def _uncached_orbits(sc: Scenario, table: dict, names, groups) -> int:
+    """How many of the table's orbits need their physics computed (all of them past :data:`CACHE_LOOKUPS`)."""
+    if not names:
+        return 0 if model.physics_is_cached(sc) else 1
+    if len(groups) > CACHE_LOOKUPS:
+        return len(groups)
+    return sum(
+        not model.physics_is_cached(scenario_with(sc, {name: np.asarray(table[name])[rows[0]] for name in names}))
+        for rows in groups
+    )
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("days", 86400.0), ("h", 3600.0), ("min", 60.0)):
+        if seconds >= size:
+            return f"~{seconds / size:,.1f} {unit}"
+    return f"~{seconds:.1f} s"
+
+
 def check_table(table: dict) -> None:
     """Every column names a scenario key, and every number lies in that key's valid range (before any work)."""
     for name, values in table.items():
@@ -293,8 +371,9 @@ def _groups(table: dict, n: int):
         _, inverse = np.unique(np.asarray(table[name]).astype(str), return_inverse=True)
         codes = codes * (inverse.max() + 1) + inverse
     _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    by_group = np.split(np.argsort(inverse, kind="stable"), np.cumsum(np.bincount(inverse))[:-1])
     order = np.argsort(first)  # groups in the order their first row appears
-    return names, [np.flatnonzero(inverse == g) for g in order]
+    return names, [by_group[g] for g in order]
 
 
 def _pick(answer: dict, path):
@@ -461,6 +540,7 @@ def run_table(
     resume=False,
     progress=None,
     chunk_rows=None,
+    allow_large=False,
 ) -> SweepResult:
     """Evaluate a design table in chunks, in this process or on dask.distributed.
 
@@ -486,6 +566,8 @@ def run_table(
         ``progress(k, n, step)`` after each chunk.
     chunk_rows : int, optional
         Design points per chunk (default :data:`CHUNK_ROWS`).
+    allow_large : bool
+        Run beyond :func:`check_size`'s limits.
 
     Returns
     -------
@@ -494,6 +576,7 @@ def run_table(
     n = _rows(table)
     check_table(table)
     names, groups, chunks = _plan(table, n, int(chunk_rows or CHUNK_ROWS))
+    check_size(n, len(table), _uncached_orbits(sc, table, names, groups), allow_large)
     out = {name: np.empty(n, dtype=bool if name in ("feasible", "orbital_cheaper") else float) for name in OUTPUTS}
     done = [False] * len(chunks)
     resumed = 0
@@ -759,6 +842,7 @@ def sweep(
     scheduler=None,
     resume=False,
     progress=None,
+    allow_large=False,
 ) -> Sweep:
     """Evaluate the whole chain over a grid of axes, or a Latin hypercube of their ranges (``orbital sweep``).
 
@@ -775,8 +859,8 @@ def sweep(
     out : path, optional
         ``.parquet`` or ``.csv`` file for every design point (:func:`write_table`); finished chunks
         are kept beside it in ``<out>.partial/`` until the end, so ``resume=True`` can pick them up.
-    cache, workers, scheduler, resume, progress
-        As :func:`run_table`.
+    cache, workers, scheduler, resume, progress, allow_large
+        As :func:`run_table`; the size is checked (:func:`check_size`) before the table is built.
 
     Returns
     -------
@@ -787,9 +871,29 @@ def sweep(
     if not axes:
         raise OrbitalInputError("give at least one --set section.key=start:stop:N (or a comma list)")
     options = work_options(out, resume)
+    _check_distinct(axes)
+    sizes = [a.values.size for a in axes]
+    orbit_sizes = [a.values.size for a in axes if a.name not in VECTOR_KEYS]
+    if samples:
+        points = int(samples)
+        ranged = any(a.spacing != "list" for a in axes if a.name not in VECTOR_KEYS)
+        orbits = points if ranged else min(points, math.prod(orbit_sizes))
+    else:
+        points, orbits = math.prod(sizes), math.prod(orbit_sizes)
+    # Before the table is built: its memory, and the orbits when they are too many to look up in the cache.
+    check_size(points, len(axes), orbits if orbits > CACHE_LOOKUPS else 0, allow_large)
     table = latin_hypercube(axes, samples, seed) if samples else grid(axes)
     start = time.perf_counter()
-    result = run_table(sc, table, cache=cache, workers=workers, scheduler=scheduler, progress=progress, **options)
+    result = run_table(
+        sc,
+        table,
+        cache=cache,
+        workers=workers,
+        scheduler=scheduler,
+        progress=progress,
+        allow_large=allow_large,
+        **options,
+    )
     elapsed = time.perf_counter() - start
     if out is not None:
         write_table(result.columns, out)

@@ -155,6 +155,7 @@ def monte_carlo(
     if samples < 1:
         raise OrbitalInputError(f"--samples = {samples} must be >= 1")
     run_options.update(sweep.work_options(out, resume))
+    sweep.check_size(samples, len(distributions), 1, run_options.get("allow_large", False), "Monte Carlo")
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
     table = _draws(distributions, rng.random((samples, len(distributions))))

@@ -724,8 +724,13 @@ def run(sc, cache=True) -> Result:
     Result
     """
     sc = _scenario(sc)
-    physics = orbit_physics(sc, cache)
-    out = compose(sc, physics)
+    try:
+        physics = orbit_physics(sc, cache)
+        out = compose(sc, physics)
+    except OrbitalInputError as exc:  # a model's check on what the scenario implies: say which file
+        if sc.path is None or str(exc).startswith(str(sc.path)):
+            raise
+        raise OrbitalInputError(f"{sc.path}: {exc}") from None
     orbital, ground, report = (_scalars(out[k]) for k in ("orbital", "terrestrial", "report"))
     ceiling = sc.launch.break_even_ceiling
     notes = {
@@ -806,6 +811,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         **{k: (np.asarray(x) if isinstance(x, list) else x) for k, x in physics["illumination"].items()}
     )
     environment = thermal.RadiatorEnvironment(**physics["radiator_environment"])
+    _check_terminals_per_kw(lc.communications, c.satellite_it_power)
     design = spacecraft.spacecraft_design(
         orbit,
         c.satellite_it_power,
@@ -961,6 +967,19 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "derived": derived,
     }
     return side, extra
+
+
+def _check_terminals_per_kw(communications, satellite_it_power) -> None:
+    """The terminals' mass per kW is derived from two keys: name them, not the derived quantity."""
+    per_kw = np.asarray(communications / satellite_it_power * 1e3, dtype=float)
+    if np.any(per_kw > 1e3):  # the mass budget's ceiling for any subsystem [kg/kW]
+        i = int(np.argmax(per_kw))
+        raise OrbitalInputError(
+            f"[launch] communications / [compute] satellite_it_power = {per_kw.flat[i]:,.0f} kg/kW "
+            f"({np.broadcast_to(communications, per_kw.shape).flat[i]:g} kg over "
+            f"{np.broadcast_to(satellite_it_power, per_kw.shape).flat[i] / 1e3:g} kW) is outside the valid range "
+            "[0, 1000] kg/kW: raise satellite_it_power or lower communications"
+        )
 
 
 def _terrestrial_side(v: _Values, extra: dict) -> dict:

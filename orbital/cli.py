@@ -85,29 +85,94 @@ def _sunlight_options(args) -> dict:
     }
 
 
-def _quantity(args, option, unit, bare_unit=None, optional=True):
-    """An option's value in SI (None when an optional option is not given)."""
+#: The valid range of a numeric option of the physics commands: an interval in the option's bare unit,
+#: or the scenario key whose range it shares (orbital.scenario.SCHEMA). Options not listed are checked
+#: by the model they feed (the orbit's elements, time spans and steps, the learning curve).
+OPTION_RANGES = {
+    ("solar", "--it-power"): "compute.it_power",
+    ("solar", "--other-load"): "[0, 100000]",
+    ("solar", "--lifetime"): "finance.lifetime",
+    ("solar", "--efficiency"): "[0.01, 0.6]",  # cells from ~1 % (amorphous films) to the 47 % record
+    ("solar", "--packing"): "(0, 1]",
+    ("solar", "--depth-of-discharge"): "(0, 1]",
+    ("solar", "--fluence"): "[0, 1e17]",
+    ("solar", "--eclipse-load"): "solar.eclipse_load",
+    ("thermal", "--heat"): "(0, 100000]",
+    ("thermal", "--lifetime"): "finance.lifetime",
+    ("thermal", "--temperature"): "thermal.radiator_temperature",
+    ("thermal", "--junction-limit"): "[250, 450]",
+    ("thermal", "--absorptivity"): "[0, 1]",
+    ("thermal", "--emissivity"): "[0, 1]",
+    ("thermal", "--sides"): "[1, 2]",
+    ("thermal", "--earth-ir"): "[0, 500]",
+    ("thermal", "--albedo"): "[0, 1]",
+    ("thermal", "--heat-pump-lift"): "[0, 200]",
+    ("thermal", "--heat-pump-cop"): "(0, 50]",
+    ("thermal", "--carnot-fraction"): "(0, 1]",
+    ("radiation", "--shielding"): "radiation.shielding",
+    ("radiation", "--checkpoint-time"): "radiation.checkpoint_time",
+    ("radiation", "--restart-time"): "(0, 86400]",
+    ("radiation", "--see-threshold"): "[1, 1000]",
+    ("radiation", "--modulation-potential"): "[0, 2000]",
+    ("radiation", "--ground-neutron-flux"): "[0, 10000]",
+    ("launch", "--lifetime"): "finance.lifetime",
+    ("launch", "--fill"): "launch.fill",
+    ("launch", "--year"): "launch.year",
+    ("launch", "--price"): "launch.price_per_kg",
+    ("launch", "--cadence"): "(0, 1e9]",
+    ("launch", "--cadence-growth"): "[0, 10]",
+    ("launch", "--stowed-density"): "[1, 20000]",
+    ("launch", "--target-price"): "(0, inf)",
+    ("launch", "--mass"): "[1, 1000000]",
+    ("launch", "--power"): "[0.01, 100000]",
+    ("launch", "--it-power"): "compute.satellite_it_power",
+    ("launch", "--shielding"): "radiation.shielding",
+    ("launch", "--radiator-temperature"): "thermal.radiator_temperature",
+    ("launch", "--thruster-isp"): "launch.thruster_isp",
+    ("launch", "--structure-fraction"): "launch.structure_fraction",
+    ("launch", "--margin"): "launch.margin",
+    ("launch", "--pmad-mass"): "launch.power_management",
+    ("launch", "--comms-mass"): "launch.communications",
+    ("link", "--it-power"): "compute.it_power",
+    ("link", "--min-elevation"): "downlink.min_elevation",
+    ("link", "--availability"): "downlink.availability",
+    ("link", "--days"): "downlink.days",
+    ("link", "--step"): "downlink.step",
+    ("link", "--fibre-distance"): "downlink.fibre_distance",
+}
+
+
+def _quantity(args, option, unit, bare_unit=None, optional=True, positive=False):
+    """An option's value in SI (None when an optional option is not given), checked against its range."""
     from .units import as_float
 
     text = getattr(args, option.lstrip("-").replace("-", "_"))
     if text is None and optional:
         return None
-    return as_float(text, unit, name=option, bare_unit=bare_unit)
+    value = as_float(text, unit, name=option, bare_unit=bare_unit)
+    if value <= 0 and positive:
+        raise OrbitalInputError(f"{option} = {text!r} must be positive")
+    valid = OPTION_RANGES.get((args.command, option))
+    if valid is not None:
+        from .scenario import SCHEMA, Key
+
+        if valid[0] in "[(":
+            Key(None, unit, bare_unit or unit, "", valid=valid).check(value, option)
+        else:
+            section, _, key = valid.partition(".")
+            SCHEMA[section][key].check(value, option)
+    return value
+
+
+def _whole_quantity(args, option) -> int:
+    value = _quantity(args, option, "", optional=False)
+    if value != int(value):
+        raise OrbitalInputError(f"{option} = {getattr(args, option.lstrip('-'))!r} must be a whole number")
+    return int(value)
 
 
 def _positive(args, option, unit, bare_unit):
-    value = _quantity(args, option, unit, bare_unit, optional=False)
-    if value <= 0:
-        raise OrbitalInputError(f"{option} = {getattr(args, option.lstrip('-').replace('-', '_'))!r} must be positive")
-    return value
-
-
-def _fraction(args, option, open_high):
-    """A fraction in (0, 1) or (0, 1], or None when the option is not given."""
-    value = _quantity(args, option, "")
-    if value is not None and not (0.0 < value < 1.0 or (not open_high and value == 1.0)):
-        raise OrbitalInputError(f"{option} = {value:g} is outside the valid range (0, 1{')' if open_high else ']'}")
-    return value
+    return _quantity(args, option, unit, bare_unit, optional=False, positive=True)
 
 
 def _whole(minimum: int):
@@ -208,8 +273,8 @@ def _solar_command(args):
         cell_name=args.cell,
         battery_name=args.battery,
         lifetime=_quantity(args, "--lifetime", "s", "yr"),
-        efficiency=_fraction(args, "--efficiency", open_high=True),
-        packing_factor=_fraction(args, "--packing", open_high=False),
+        efficiency=_quantity(args, "--efficiency", ""),
+        packing_factor=_quantity(args, "--packing", ""),
         degradation_rate=_quantity(args, "--degradation", "1/yr", "percent/yr"),
         depth_of_discharge=_quantity(args, "--depth-of-discharge", ""),
         fluence_per_year=_quantity(args, "--fluence", "1/(cm2 yr)"),
@@ -230,12 +295,7 @@ def _thermal_command(args):
     sunlight = _sunlight_options(args)
     heat = _positive(args, "--heat", "W", "MW")
     lifetime = _quantity(args, "--lifetime", "s", "yr")
-    optical = {}
-    for option in ("--absorptivity", "--emissivity"):
-        value = _quantity(args, option, "")
-        if value is not None and not 0.0 <= value <= 1.0:
-            raise OrbitalInputError(f"{option} = {value:g} is outside the valid range [0, 1]")
-        optical[option.lstrip("-")] = value
+    optical = {name: _quantity(args, f"--{name}", "") for name in ("absorptivity", "emissivity")}
     if args.junction_limit is not None and args.temperature is not None:
         raise OrbitalInputError("give --temperature or --junction-limit, not both")
     return thermal_report(
@@ -245,7 +305,7 @@ def _thermal_command(args):
         junction_limit=_quantity(args, "--junction-limit", "K"),
         coating_name=args.coating,
         lifetime=lifetime,
-        sides=int(_quantity(args, "--sides", "")),
+        sides=_whole_quantity(args, "--sides"),
         attitude=args.attitude,
         earth_ir=_quantity(args, "--earth-ir", "W/m2"),
         albedo=_quantity(args, "--albedo", ""),

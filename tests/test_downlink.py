@@ -271,7 +271,7 @@ def test_cli_optical_and_isl(capsys):
         (["--availability", "100"], "availability = 100"),
         (["--min-elevation", "90"], "[0, 90)"),
         (["--stations", "table-mountain"], "no ka terminal"),
-        (["--it-power", "-1 MW"], "IT power"),
+        (["--it-power", "-1 MW"], "--it-power = -1 MW is outside the valid range"),
     ],
 )
 def test_cli_bad_input_exits_2(capsys, extra, fragment):

@@ -294,8 +294,8 @@ def test_cli_solar_per_mw_does_not_depend_on_the_load(capsys):
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (["--efficiency", "1.3"], "--efficiency = 1.3 is outside the valid range (0, 1)"),
-        (["--efficiency", "-0.1"], "--efficiency = -0.1 is outside the valid range (0, 1)"),
+        (["--efficiency", "1.3"], "--efficiency = 1.3 is outside the valid range [0.01, 0.6]"),
+        (["--efficiency", "-0.1"], "--efficiency = -0.1 is outside the valid range [0.01, 0.6]"),
         (["--packing", "0"], "--packing = 0 is outside the valid range (0, 1]"),
         (["--lifetime", "-2"], "lifetime = -2 yr is outside the valid range"),
         (["--cell", "unobtainium"], "cell = 'unobtainium' is not in the catalog; known:"),

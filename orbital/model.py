@@ -812,34 +812,42 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     )
     environment = thermal.RadiatorEnvironment(**physics["radiator_environment"])
     _check_terminals_per_kw(lc.communications, c.satellite_it_power)
-    design = spacecraft.spacecraft_design(
-        orbit,
-        c.satellite_it_power,
-        f.lifetime,
-        server_name=c.server,
-        chassis_removed=c.chassis_removed,
-        shielding=r.shielding,
-        enclosure_area_per_watt=r.enclosure_area,
-        power_management_per_watt=lc.power_management,
-        communications_mass=lc.communications,
-        ram_area_fraction=lc.ram_area_fraction,
-        radiator_temperature=v.thermal.radiator_temperature,
-        cell_name=v.solar.cell,
-        battery_name=v.solar.battery,
-        coating_name=v.thermal.coating,
-        panel_name=v.thermal.panel,
-        loop_name=v.thermal.loop,
-        pointing=v.solar.pointing,
-        attitude=v.thermal.attitude,
-        eclipse_load=v.solar.eclipse_load,
-        illumination=illumination,
-        radiator_environment=environment,
-        density=physics["density"],
-        thruster_isp=lc.thruster_isp,
-        structure_fraction=lc.structure_fraction,
-        margin=lc.margin,
-        infeasible="raise" if strict else "inf",
-    )
+    try:
+        design = spacecraft.spacecraft_design(
+            orbit,
+            c.satellite_it_power,
+            f.lifetime,
+            server_name=c.server,
+            chassis_removed=c.chassis_removed,
+            shielding=r.shielding,
+            enclosure_area_per_watt=r.enclosure_area,
+            power_management_per_watt=lc.power_management,
+            communications_mass=lc.communications,
+            ram_area_fraction=lc.ram_area_fraction,
+            radiator_temperature=v.thermal.radiator_temperature,
+            cell_name=v.solar.cell,
+            battery_name=v.solar.battery,
+            coating_name=v.thermal.coating,
+            panel_name=v.thermal.panel,
+            loop_name=v.thermal.loop,
+            pointing=v.solar.pointing,
+            attitude=v.thermal.attitude,
+            eclipse_load=v.solar.eclipse_load,
+            illumination=illumination,
+            radiator_environment=environment,
+            density=physics["density"],
+            thruster_isp=lc.thruster_isp,
+            structure_fraction=lc.structure_fraction,
+            margin=lc.margin,
+            infeasible="raise" if strict else "inf",
+        )
+    except OrbitalInputError as exc:  # the satellite cannot be built: name the keys that shaped it
+        t = v.thermal
+        raise OrbitalInputError(
+            f"{exc} (the satellite from [thermal] radiator_temperature = {np.min(t.radiator_temperature):g} K, "
+            f"coating = {t.coating!r}, attitude = {t.attitude!r}; [launch] structure_fraction, margin, "
+            "thruster_isp; [compute] satellite_it_power)"
+        ) from None
     satellites = np.ceil(it_power / c.satellite_it_power - 1e-9)
 
     vehicle = launch.vehicle(lc.vehicle)
@@ -906,7 +914,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         f.discount_rate,
     )
     if strict and not np.all(np.isfinite(money["lcoc"])):
-        raise OrbitalInputError("the scenario delivers no useful compute over its life")
+        raise OrbitalInputError(_why_no_useful_compute(effects, chips, r, feasible, lifetime_years, eclipse_factor))
     useful_fraction = np.sum(energy * weights, axis=-1) / (1e6 * JULIAN_YEAR * lifetime_years)
     # The launch term is the only one the launch price moves: its derivative in closed form.
     discounted_mwh = np.sum(energy * weights * factor, axis=-1) / (3600.0 * 1e6)
@@ -967,6 +975,29 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "derived": derived,
     }
     return side, extra
+
+
+def _why_no_useful_compute(effects, chips, r, feasible, lifetime_years, eclipse_factor) -> str:
+    """The reason a scenario delivers no useful compute, in the scenario's own keys."""
+    start = "the scenario delivers no useful compute over its life: "
+    if not np.all(feasible):
+        return start + "the satellite cannot be built or launched as specified"
+    if np.any(np.asarray(effects.goodput) == 0.0):
+        interruptions = float(np.max(effects.cluster_interruptions_per_hour))
+        return start + (
+            f"goodput 0 from {interruptions:.3g} interruptions per hour across the {int(np.max(chips)):,}-accelerator "
+            f"job: [radiation] checkpoint_time = {float(np.max(r.checkpoint_time)):g} s is not shorter than the "
+            f"mean time between interruptions, {3600.0 / interruptions:.4g} s (checkpoint faster, or lower "
+            "[radiation] job_it_power)"
+        )
+    if np.any(np.asarray(effects.tid_lifetime_years) <= 0.5):
+        return start + (
+            f"the dose limit is reached after {float(np.min(effects.tid_lifetime_years)):.2g} years, before the first "
+            "year's middle (raise [radiation] shielding, or pick a lower orbit)"
+        )
+    if np.any(np.asarray(eclipse_factor) == 0.0):
+        return start + "[solar] eclipse_load = 0 in an orbit that is always in eclipse"
+    return start + f"no hardware survives the {lifetime_years:g}-year [finance] lifetime"
 
 
 def _check_terminals_per_kw(communications, satellite_it_power) -> None:

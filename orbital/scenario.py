@@ -57,6 +57,7 @@ class Key:
     kind: str = "quantity"  # "quantity", "text", "flag", "time", "optional-quantity"
     valid: str | None = None
     integer: bool = False
+    catalog: tuple | None = None  # (data file, table or None): text that must name an entry of it
 
     @property
     def bounds(self) -> tuple:
@@ -109,8 +110,17 @@ def _opt(unit, bare, source, valid):
     return Key(None, unit, bare, source, kind="optional-quantity", valid=valid)
 
 
-def _text(default, source, choices=None):
-    return Key(default, None, None, source, choices, kind="text")
+def _text(default, source, choices=None, catalog=None):
+    return Key(default, None, None, source, choices, kind="text", catalog=catalog)
+
+
+def catalog_entries(catalog: tuple) -> list:
+    """The names a catalog-backed text key accepts."""
+    from .catalogs import load
+
+    filename, table = catalog
+    data = load(filename)
+    return sorted(data[table] if table else data)
 
 
 def _flag(default, source):
@@ -140,8 +150,12 @@ SCHEMA = {
         "it_power": _q(
             "1 MW", "W", "MW", "results are reported per MW; this sets the cluster's size", "[0.001, 100000]"
         ),
-        "server": _text("gb200-nvl72", "orbital/data/servers.toml (GB200 NVL72, 2025)"),
-        "accelerator": _text("b200-class", "orbital/data/accelerators.toml (assumed from the TPU v6e beam test)"),
+        "server": _text("gb200-nvl72", "orbital/data/servers.toml (GB200 NVL72, 2025)", catalog=("servers.toml", None)),
+        "accelerator": _text(
+            "b200-class",
+            "orbital/data/accelerators.toml (assumed from the TPU v6e beam test)",
+            catalog=("accelerators.toml", None),
+        ),
         "chassis_removed": _flag(False, "terrestrial rack mass flown as is"),
         "hardware_price": _opt("USD/W", "USD/W", "the server's price / power (catalog: $2.5M / 120 kW)", "[0, inf)"),
         "satellite_it_power": _q(
@@ -149,17 +163,17 @@ SCHEMA = {
         ),
     },
     "solar": {
-        "cell": _text("xtj-flexible", "orbital/data/solar_cells.toml"),
-        "battery": _text("li-ion-leo", "orbital/data/batteries.toml"),
+        "cell": _text("xtj-flexible", "orbital/data/solar_cells.toml", catalog=("solar_cells.toml", None)),
+        "battery": _text("li-ion-leo", "orbital/data/batteries.toml", catalog=("batteries.toml", None)),
         "pointing": _text(
             "sun-tracking", "arrays track the Sun", ("sun-tracking", "single-axis", "orbit-normal", "zenith")
         ),
         "eclipse_load": _q(1.0, "", "", "compute kept up through eclipses", "[0, 1]"),
     },
     "thermal": {
-        "coating": _text("silver-teflon", "orbital/data/coatings.toml"),
-        "panel": _text("conventional", "orbital/data/radiators.toml"),
-        "loop": _text("single-phase", "orbital/data/radiators.toml"),
+        "coating": _text("silver-teflon", "orbital/data/coatings.toml", catalog=("coatings.toml", None)),
+        "panel": _text("conventional", "orbital/data/radiators.toml", catalog=("radiators.toml", "panel")),
+        "loop": _text("single-phase", "orbital/data/radiators.toml", catalog=("radiators.toml", "loop")),
         "radiator_temperature": _q("20 degC", "K", "K", "Starcloud white paper (2024): 20 °C radiator", "[150, 450]"),
         "attitude": _text("edge-on", "radiators edge-on to the Sun", ("edge-on", "sun-facing", "nadir")),
     },
@@ -182,7 +196,9 @@ SCHEMA = {
         ),
     },
     "launch": {
-        "vehicle": _text("falcon-9-reusable", "orbital/data/launch_vehicles.toml"),
+        "vehicle": _text(
+            "falcon-9-reusable", "orbital/data/launch_vehicles.toml", catalog=("launch_vehicles.toml", None)
+        ),
         "price_per_kg": _opt("USD/kg", "USD/kg", "the vehicle's list price when absent", "(0, inf)"),
         "year": _opt("", "", "Wright's-law price in this year when set (Suncatcher's curve)", "[2025, 2200]"),
         "fill": _q(1.0, "", "", "full use of the capacity", "(0, 1]"),
@@ -209,7 +225,9 @@ SCHEMA = {
     },
     "downlink": {
         "band": _text("ka", "Ka-band EESS downlink (orbital/data/link_terminals.toml)", ("x", "ka", "optical", "isl")),
-        "stations": _text("", "every catalog station serving the band when empty"),
+        "stations": _text(
+            "", "every catalog station serving the band when empty", catalog=("ground_stations.toml", None)
+        ),
         "workload": _text("inference", "orbital.downlink.WORKLOADS (assumed presets)", ("inference", "training")),
         "min_elevation": _q("10 deg", "deg", "deg", "customary 10° mask", "[0, 90)"),
         "availability": _q(99.0, "percent", "percent", "link closes 99 % of the time (ITU-R statistics)", "(0, 100)"),
@@ -238,8 +256,16 @@ SCHEMA = {
         "gas_heat_rate": _q(6200.0, "", "", "BTU per kWh, a public calculator (2025)", "[3412, 30000]"),
         "gas_price": _q("4.30 USD/MMBtu", "USD/J", "USD/MMBtu", "a public calculator (2025)", "[0, inf)"),
         "gas_capacity_factor": _q(0.85, "", "", "a public calculator (2025)", "(0, 1]"),
-        "site": _text("greensboro-nc", "pvlib-shipped TMY3 site (orbital/data/ground_sites.toml)"),
-        "solar_cell": _text("silicon-starlink-class", "silicon cells from the catalog for a ground array"),
+        "site": _text(
+            "greensboro-nc",
+            "pvlib-shipped TMY3 site (orbital/data/ground_sites.toml)",
+            catalog=("ground_sites.toml", None),
+        ),
+        "solar_cell": _text(
+            "silicon-starlink-class",
+            "silicon cells from the catalog for a ground array",
+            catalog=("solar_cells.toml", None),
+        ),
         "pv_capex": _q(
             "1.0 USD/W", "USD/W", "USD/W", "assumed utility-scale PV (orbital/data/terrestrial.toml)", "[0, inf)"
         ),
@@ -354,6 +380,15 @@ def _parse_value(key: Key, value, where):
             raise OrbitalInputError(f"{where} = {value!r} must be text")
         if key.choices and value not in key.choices:
             raise OrbitalInputError(f"{where} = {value!r} is not one of: {', '.join(key.choices)}")
+        if key.catalog:  # a name (or a comma list of names) of catalog entries
+            known = catalog_entries(key.catalog)
+            for name in (n.strip() for n in value.split(",") if n.strip()):
+                if name not in known:
+                    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+                    raise OrbitalInputError(
+                        f"{where} = {name!r} is not in the catalog ({key.catalog[0]}); known: {', '.join(known)}"
+                        + (f"; did you mean {close[0]!r}?" if close else "")
+                    )
         return value
     if key.kind == "flag":
         if not isinstance(value, bool):

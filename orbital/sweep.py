@@ -683,8 +683,9 @@ def column_label(name: str) -> str:
 def write_table(columns: dict, path) -> Path:
     """Write columns to ``.parquet`` or ``.csv`` (both with pyarrow), whole or not at all.
 
-    Headers carry units (``orbit.altitude [m]``); a missing value (no break-even
-    price) is an empty cell in CSV and a null in Parquet.
+    Headers carry units (``orbit.altitude [m]``); a missing or undefined value (no
+    break-even price) is an empty cell in CSV and a null in Parquet; an infinite one
+    (the cost of a design that delivers nothing) is ``inf`` in CSV and in Parquet.
     """
     import pyarrow as pa
     import pyarrow.csv as pacsv

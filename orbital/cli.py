@@ -1,10 +1,10 @@
 """Command-line interface: ``orbital <command> ...``.
 
 Each command parses its options (units at the edge, through :mod:`orbital.units`), makes one
-call of the Python API, and prints the result's table, or with ``--json`` its ``to_dict()``.
-No analysis lives here. Bad input exits with status 2 and a one-line message naming the
-option; it never shows a traceback. Only the chosen command's options are built, so
-``orbital --help`` imports no physics.
+call of the Python API, and prints the result's table, or with ``--json`` its ``to_json()``
+(``to_dict()`` as valid JSON). No analysis lives here. Bad input exits with status 2 and a
+one-line message naming the option; no failure shows a traceback (see :func:`main`). Only the
+chosen command's options are built, so ``orbital --help`` imports no physics.
 """
 
 from __future__ import annotations

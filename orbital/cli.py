@@ -110,7 +110,7 @@ OPTION_RANGES = {
     ("thermal", "--heat-pump-cop"): "(0, 50]",
     ("thermal", "--carnot-fraction"): "(0, 1]",
     ("radiation", "--shielding"): "radiation.shielding",
-    ("radiation", "--checkpoint-time"): "radiation.checkpoint_time",
+    ("radiation", "--checkpoint-time"): "workload.checkpoint_time",
     ("radiation", "--restart-time"): "(0, 86400]",
     ("radiation", "--see-threshold"): "[1, 1000]",
     ("radiation", "--modulation-potential"): "[0, 2000]",

@@ -774,8 +774,8 @@ def _caveats(sc: Scenario, report: dict) -> tuple:
         )
     if demand < 1.0:
         return (
-            f"the {d.band} link carries only {demand:.0%} of the {d.workload} demand (day average): the rest of the "
-            "compute cannot be fed or read, and the costs price it as if it could",
+            f"the {d.band} link carries only {demand:.0%} of the {sc.workload.kind} demand (day average): the rest "
+            "of the compute cannot be fed or read, and the costs price it as if it could",
         )
     return ()
 
@@ -803,8 +803,12 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     it_power = c.it_power
     per_mw = 1e6 / it_power
     accelerators_per_mw = server.accelerators / server.power * 1e6
-    # Goodput belongs to one synchronous job: a 40 MW site runs many, each checkpointing on its own.
-    chips = np.maximum(np.round(accelerators_per_mw * np.minimum(r.job_it_power, it_power) / 1e6), 1.0)
+    w = v.workload
+    # Training goodput belongs to one synchronous job: a 40 MW site runs many, each checkpointing on its own.
+    chips = np.maximum(np.round(accelerators_per_mw * np.minimum(w.job_it_power, it_power) / 1e6), 1.0)
+    replica = server.accelerators if w.replica_accelerators is None else w.replica_accelerators
+    if w.replica_accelerators is None:
+        derived.setdefault("workload", {})["replica_accelerators"] = f"{server.accelerators:g}"
 
     orbit = _orbit_from(v.orbit)
     illumination = solar.ArrayIllumination(
@@ -893,8 +897,14 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     opex = {"operations": f.orbital_operations * JULIAN_YEAR * 1e6}
 
     effects = radiation.cluster_effects(
-        chip, chips, physics["radiation"]["dose_per_year"], physics["radiation"]["proton_flux"], r.checkpoint_time
+        chip,
+        chips,
+        physics["radiation"]["dose_per_year"],
+        physics["radiation"]["proton_flux"],
+        w.checkpoint_time,
+        w.restart_time,
     )
+    orbit_goodput, ground_goodput = workload_goodputs(w, effects, chips, replica)
     shadow_fraction = float(illumination.orbit_shadow_time.mean() / illumination.period)
     eclipse_factor = 1.0 - shadow_fraction * (1.0 - v.solar.eclipse_load)
     factor, weights, mid = _present_value_factors(lifetime_years, f.discount_rate)
@@ -902,7 +912,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         mid < np.asarray(effects.tid_lifetime_years)[..., None]
     )
     # Useful IT energy per MW in each year of the life [J]; a design that cannot be built delivers none.
-    energy = (1e6 * JULIAN_YEAR * np.asarray(effects.goodput * eclipse_factor * feasible))[..., None] * survival
+    energy = (1e6 * JULIAN_YEAR * np.asarray(orbit_goodput * eclipse_factor * feasible))[..., None] * survival
     capex_total = sum(capex.values())
     money = _levelize(
         capex_total * 1e6,
@@ -914,7 +924,9 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         f.discount_rate,
     )
     if strict and not np.all(np.isfinite(money["lcoc"])):
-        raise OrbitalInputError(_why_no_useful_compute(effects, chips, r, feasible, lifetime_years, eclipse_factor))
+        raise OrbitalInputError(
+            _why_no_useful_compute(effects, orbit_goodput, chips, w, feasible, lifetime_years, eclipse_factor)
+        )
     useful_fraction = np.sum(energy * weights, axis=-1) / (1e6 * JULIAN_YEAR * lifetime_years)
     # The launch term is the only one the launch price moves: its derivative in closed form.
     discounted_mwh = np.sum(energy * weights * factor, axis=-1) / (3600.0 * 1e6)
@@ -934,14 +946,14 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "array_area_m2_per_mw": design.array_area * satellites * per_mw,
         "radiator_area_m2_per_mw": design.radiator_area * satellites * per_mw,
         "sunlit_fraction": physics["summary"]["sunlit_fraction"],
-        "goodput": effects.goodput,
+        "goodput": orbit_goodput,
         "useful_fraction": useful_fraction[()],
         "water_m3_per_mw_year": 0.0,
         "co2_t_per_mw_year": lc.co2_per_kg * mass_per_mw_launched / 1e3 / lifetime_years,
         "capex_breakdown_usd_per_w": capex,
         "opex_breakdown_usd_per_mw_year": opex,
     }
-    need = downlink.demand(it_power, v.downlink.workload)
+    need = workload_demand(it_power, w.kind, w.training_share)
     link = physics["link"]
     report = {
         "satellites": satellites,
@@ -970,25 +982,60 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "accelerators_per_mw": accelerators_per_mw,
         "server": server,
         "hardware_price": hardware_price,
-        "ground_goodput": effects.ground_goodput,
+        "ground_goodput": ground_goodput,
         "feasible": feasible,
         "derived": derived,
     }
     return side, extra
 
 
-def _why_no_useful_compute(effects, chips, r, feasible, lifetime_years, eclipse_factor) -> str:
+def workload_goodputs(w, effects, job_accelerators, replica_accelerators) -> tuple:
+    """Goodput of the scenario's ``[workload]`` in orbit and on the ground, from a cluster's event rates.
+
+    Events per accelerator-second that stop the work: the ground fleet's rate (both sides) plus, in
+    orbit, radiation's uncorrectable errors, SEFIs and crashes, and its silent corruptions when
+    ``sdc_rollback`` (caught and redone).
+    """
+    events = np.asarray(effects.interruptions_per_chip_day) / DAY
+    if w.sdc_rollback:
+        events = events + np.asarray(effects.per_chip_day["sdc_dose"]) / DAY
+    workload = {
+        "kind": w.kind,
+        "job_accelerators": job_accelerators,
+        "checkpoint_time": w.checkpoint_time,
+        "restart_time": w.restart_time,
+        "replica_accelerators": replica_accelerators,
+        "recovery_time": w.recovery_time,
+        "training_share": w.training_share,
+    }
+    orbit = radiation.workload_goodput(events, **workload)
+    ground = radiation.workload_goodput(radiation.GROUND_INTERRUPTIONS_PER_CHIP_DAY / DAY, **workload)
+    return orbit, ground
+
+
+def workload_demand(it_power, kind, training_share) -> downlink.Demand:
+    """Link traffic of the scenario's workload: a preset, or the mix of both by training share."""
+    if kind != "mix":
+        return downlink.demand(it_power, kind)
+    train, infer = downlink.demand(it_power, "training"), downlink.demand(it_power, "inference")
+    s = training_share
+    return downlink.Demand(
+        "mix", uplink=s * train.uplink + (1 - s) * infer.uplink, downlink=s * train.downlink + (1 - s) * infer.downlink
+    )
+
+
+def _why_no_useful_compute(effects, goodput, chips, w, feasible, lifetime_years, eclipse_factor) -> str:
     """The reason a scenario delivers no useful compute, in the scenario's own keys."""
     start = "the scenario delivers no useful compute over its life: "
     if not np.all(feasible):
         return start + "the satellite cannot be built or launched as specified"
-    if np.any(np.asarray(effects.goodput) == 0.0):
+    if np.any(np.asarray(goodput) == 0.0):
         interruptions = float(np.max(effects.cluster_interruptions_per_hour))
         return start + (
             f"goodput 0 from {interruptions:.3g} interruptions per hour across the {int(np.max(chips)):,}-accelerator "
-            f"job: [radiation] checkpoint_time = {float(np.max(r.checkpoint_time)):g} s is not shorter than the "
-            f"mean time between interruptions, {3600.0 / interruptions:.4g} s (checkpoint faster, or lower "
-            "[radiation] job_it_power)"
+            f"training job: [workload] checkpoint_time = {float(np.max(w.checkpoint_time)):g} s is not shorter than "
+            f"the mean time between interruptions, {3600.0 / interruptions:.4g} s (checkpoint faster, or lower "
+            "[workload] job_it_power)"
         )
     if np.any(np.asarray(effects.tid_lifetime_years) <= 0.5):
         return start + (

@@ -353,16 +353,21 @@ def dose_depth_curves(sc: Scenario, result=None, environments=None):
 
 @_styled
 def goodput_map(sc: Scenario, result=None, environments=None):
-    """Goodput of one job by altitude and inclination, behind the scenario's shield."""
+    """Goodput of the scenario's workload by altitude and inclination, behind the scenario's shield."""
+    from . import hardware
+
     result = result or model.run(sc)
-    r, c = sc.radiation, sc.compute
+    r, c, w = sc.radiation, sc.compute, sc.workload
     chips = result.physics["accelerators"]
     chip = radiation.accelerator(c.accelerator)
+    replica = hardware.server(c.server).accelerators if w.replica_accelerators is None else w.replica_accelerators
     goodput = []
     for orbit in _map_orbits(sc):  # 20 tracks through IRBEM, each vectorized over its samples
         env = model.radiation_behind_shield(_environment(environments, orbit, *_MAP_TRACK, r.solar), r.shielding)
-        effects = radiation.cluster_effects(chip, chips, env["dose_per_year"], env["proton_flux"], r.checkpoint_time)
-        goodput.append(effects.goodput)
+        effects = radiation.cluster_effects(
+            chip, chips, env["dose_per_year"], env["proton_flux"], w.checkpoint_time, w.restart_time
+        )
+        goodput.append(model.workload_goodputs(w, effects, chips, replica)[0])
     values = np.reshape(goodput, (_MAP_INCLINATIONS.size, _MAP_ALTITUDES.size))
     fig, ax = _figure()
     x, y = np.arange(_MAP_ALTITUDES.size), np.arange(_MAP_INCLINATIONS.size)  # evenly spaced cells
@@ -378,7 +383,7 @@ def goodput_map(sc: Scenario, result=None, environments=None):
                 fontsize=9,
                 color="white" if values[i, j] < 0.6 else "black",
             )
-    fig.colorbar(mesh, ax=ax, label="Goodput of the job [-]")
+    fig.colorbar(mesh, ax=ax, label=f"Goodput of the {w.kind} workload [-]")
     ax.set_xticks(x, [f"{a / 1e3:,.0f}" for a in _MAP_ALTITUDES])
     ax.set_yticks(y, [f"{v:g}" for v in _MAP_INCLINATIONS])
     ax.set_xlabel("Altitude [km]")
@@ -390,10 +395,15 @@ def goodput_map(sc: Scenario, result=None, environments=None):
         f"({_MAP_TRACK[1]} phase samples per orbit)",
         fontsize=9,
     )
+    what = (
+        f"{replica:,.0f}-accelerator inference replicas ({w.recovery_time / 60:g} min recovery"
+        if w.kind == "inference"
+        else f"a {chips:,}-accelerator {w.kind} job ({w.checkpoint_time:g} s checkpoints, "
+        f"{w.restart_time / 60:g} min restarts"
+    )
     return _finish(
         fig,
-        f"Goodput of a {chips:,}-accelerator job ({chip.name}, {r.shielding * 1e3:g} mm Al, "
-        f"{r.checkpoint_time:g} s checkpoints, solar {r.solar})",
+        f"Goodput of {what}; {chip.name}, {r.shielding * 1e3:g} mm Al, solar {r.solar})",
         {"altitude_km": _MAP_ALTITUDES / 1e3, "inclination_deg": _MAP_INCLINATIONS, "goodput": values},
     )
 

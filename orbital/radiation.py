@@ -72,6 +72,7 @@ __all__ = [
     "gcr_spectrum",
     "goodput",
     "mcilwain_l",
+    "replica_goodput",
     "nucleus_rigidity",
     "phase_averaged",
     "proton_csda_range",
@@ -86,6 +87,7 @@ __all__ = [
     "tid_lifetime",
     "trapped_environment",
     "trapped_flux",
+    "workload_goodput",
 ]
 
 #: Solar-cycle conditions and the (AP8, AE8) models they select. "worst" pairs
@@ -1433,6 +1435,78 @@ class ClusterEffects:
     ground_goodput: float
     tid_lifetime_years: float
     tid_no_hard_failure_years: float
+
+
+def replica_goodput(events_per_chip_second, replica_accelerators, recovery_time):
+    """Useful fraction of an inference replica's time when each event idles it for its recovery.
+
+    Independent replicas of ``n`` accelerators serve requests; an event on any of them takes the
+    replica out for ``T`` while the request is retried elsewhere. With events at ``λ`` per chip the
+    replica is down a fraction λ n T / (1 + λ n T) of the time (alternating renewal process): goodput
+    1 / (1 + λ n T), which tends to 1 as events become rare.
+
+    Parameters
+    ----------
+    events_per_chip_second : float or array_like
+        λ [s⁻¹ per accelerator].
+    replica_accelerators : float or array_like
+        n, accelerators one replica needs (one server's NVLink domain, say).
+    recovery_time : float or array_like
+        T [s].
+
+    References
+    ----------
+    Barlow & Proschan, Mathematical Theory of Reliability (1965): steady-state availability
+    MTBF / (MTBF + MTTR) of an alternating renewal process.
+    """
+    rate = check_range("events per chip", events_per_chip_second, 0.0, np.inf, unit="1/s")
+    n = check_range("replica accelerators", replica_accelerators, 1.0, np.inf)
+    t = check_range("recovery time", recovery_time, 0.0, np.inf, unit="s")
+    return (1.0 / (1.0 + rate * n * t))[()]
+
+
+def workload_goodput(
+    events_per_chip_second,
+    kind,
+    job_accelerators,
+    checkpoint_time,
+    restart_time,
+    replica_accelerators,
+    recovery_time,
+    training_share=0.5,
+):
+    """Goodput of a workload under interruptions: training jobs, inference replicas, or a mix by share.
+
+    Training is one synchronous job of ``job_accelerators`` that checkpoints and restarts
+    (:func:`goodput`, Daly's optimum interval); inference is independent replicas
+    (:func:`replica_goodput`); ``"mix"`` weights them by ``training_share`` of the IT power.
+
+    Parameters
+    ----------
+    events_per_chip_second : float or array_like
+        Interruptions per accelerator-second [s⁻¹].
+    kind : {"training", "inference", "mix"}
+    job_accelerators : float or array_like
+        Accelerators in one training job.
+    checkpoint_time, restart_time : float or array_like
+        Training checkpoint write and restart times [s].
+    replica_accelerators : float or array_like
+        Accelerators in one inference replica.
+    recovery_time : float or array_like
+        A replica's recovery time [s].
+    training_share : float or array_like
+        With ``"mix"``: the share of IT power training [-].
+    """
+    check_choice("workload", kind, ("training", "inference", "mix"))
+    share = {"training": 1.0, "inference": 0.0}.get(kind, check_range("training share", training_share, 0.0, 1.0))
+    rate = check_range("events per chip", events_per_chip_second, 0.0, np.inf, unit="1/s")
+    if np.any(share > 0):
+        job = check_range("job accelerators", job_accelerators, 1.0, np.inf)
+        training = goodput(checkpoint_time, 1.0 / (job * rate), restart_time)
+    else:
+        training = 0.0
+    inference = replica_goodput(rate, replica_accelerators, recovery_time) if np.any(share < 1) else 0.0
+    return np.asarray(share * training + (1.0 - share) * inference)[()]
 
 
 def cluster_effects(chip: Accelerator, chips, dose_per_year, proton_flux, checkpoint_time, restart_time=None):

@@ -180,8 +180,6 @@ SCHEMA = {
     "radiation": {
         "shielding": _q("10 mm", "m", "mm", "Suncatcher: ~10 mm Al behind which the TPU sees ~150 rad/yr", "[0.1, 50]"),
         "solar": _text("worst", "AP8-MIN with AE8-MAX, the conservative SPENVIS choice", ("min", "max", "worst")),
-        "checkpoint_time": _q("60 s", "s", "s", "assumed time to write a checkpoint", "(0, 86400]"),
-        "job_it_power": _q("1 MW", "W", "MW", "assumed IT power of one synchronous, checkpointed job", "(0, 100000]"),
         "enclosure_area": _q("0.1 m2/kW", "m2/W", "m2/kW", "assumed: a rack-sized shielded box per ~100 kW", "[0, 10]"),
         "track_days": _q(
             "30 d", "s", "day", "SPENVIS-like 30-day trajectory; orbits under 0.4 day are phase-averaged", "(0, 365]"
@@ -223,12 +221,46 @@ SCHEMA = {
             "100000 USD/kg", "USD/kg", "USD/kg", "highest launch price searched for parity", "(0, inf)"
         ),
     },
+    "workload": {
+        "kind": _text(
+            "inference",
+            "assumed: a cluster rented out for inference (the link presets' default); training or a mix by share",
+            ("inference", "training", "mix"),
+        ),
+        "training_share": _q(0.5, "", "", "with kind = mix: the share of IT power training (assumed even)", "[0, 1]"),
+        "job_it_power": _q(
+            "1 MW", "W", "MW", "assumed IT power of one synchronous, checkpointed training job", "(0, 100000]"
+        ),
+        "checkpoint_time": _q("60 s", "s", "s", "assumed time to write a checkpoint", "(0, 86400]"),
+        "restart_time": _q(
+            "10 min",
+            "s",
+            "s",
+            "assumed: detect, drain, reschedule and reload a job; purpose-built recovery does it in 150 s for 4,800 "
+            "devices (FlashRecovery, arXiv:2509.03047, 2025), automated node replacement in < 5 min (Crusoe, 2025)",
+            "(0, 86400]",
+        ),
+        "sdc_rollback": _flag(
+            True, "assumed: silent data corruptions are detected (checksums, loss spikes) and rolled back or retried"
+        ),
+        "replica_accelerators": Key(
+            None,
+            "",
+            "",
+            "one inference replica per server's accelerator domain (e.g. 72 for a GB200 NVL72)",
+            kind="optional-quantity",
+            valid="[1, 100000]",
+            integer=True,
+        ),
+        "recovery_time": _q(
+            "5 min", "s", "s", "assumed: a failed replica drained and its model reloaded elsewhere", "(0, 86400]"
+        ),
+    },
     "downlink": {
         "band": _text("ka", "Ka-band EESS downlink (orbital/data/link_terminals.toml)", ("x", "ka", "optical", "isl")),
         "stations": _text(
             "", "every catalog station serving the band when empty", catalog=("ground_stations.toml", None)
         ),
-        "workload": _text("inference", "orbital.downlink.WORKLOADS (assumed presets)", ("inference", "training")),
         "min_elevation": _q("10 deg", "deg", "deg", "customary 10° mask", "[0, 90)"),
         "availability": _q(99.0, "percent", "percent", "link closes 99 % of the time (ITU-R statistics)", "(0, 100)"),
         "days": _q("30 d", "s", "day", "a month of passes", "(0, 365]"),
@@ -406,6 +438,46 @@ def _parse_value(key: Key, value, where):
     return number
 
 
+#: Keys that moved: old (section, key) -> new (section, key). A file that still uses an old name is
+#: read as the new one, with a warning naming it (an error when it also gives the new one).
+MOVED = {
+    ("downlink", "workload"): ("workload", "kind"),
+    ("radiation", "job_it_power"): ("workload", "job_it_power"),
+    ("radiation", "checkpoint_time"): ("workload", "checkpoint_time"),
+}
+
+
+def moved_name(name: str) -> str | None:
+    """The current ``section.key`` of a moved ``section.key``, or None."""
+    section, _, key = name.partition(".")
+    new = MOVED.get((section, key))
+    return None if new is None else ".".join(new)
+
+
+def _move_renamed_keys(raw: dict, source: str) -> dict:
+    import warnings
+
+    from .errors import OrbitalWarning
+
+    raw = {section: (dict(keys) if isinstance(keys, dict) else keys) for section, keys in raw.items()}
+    for (section, key), (new_section, new_key) in MOVED.items():
+        if not isinstance(raw.get(section), dict) or key not in raw[section]:
+            continue
+        target = raw.setdefault(new_section, {})
+        if not isinstance(target, dict) or new_key in target:
+            raise OrbitalInputError(
+                f"{source}: [{section}] {key} has moved to [{new_section}] {new_key}, which the file also gives: "
+                "keep only the new one"
+            )
+        target[new_key] = raw[section].pop(key)
+        warnings.warn(
+            f"{source}: [{section}] {key} has moved to [{new_section}] {new_key}; read as such (rename it in the file)",
+            OrbitalWarning,
+            stacklevel=3,
+        )
+    return raw
+
+
 def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
     """Validate a scenario given as nested dicts (as TOML parses) into SI values.
 
@@ -418,7 +490,7 @@ def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
     name : str, optional
         Scenario name when ``[scenario] name`` is empty.
     """
-    raw = dict(raw)
+    raw = _move_renamed_keys(dict(raw), source)
     uncertain_raw = _flat_uncertainty(raw.pop("uncertainty", {}), source)
     for section, keys in raw.items():
         if section not in SCHEMA:
@@ -446,6 +518,8 @@ def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
         raise OrbitalInputError(f"{source}: [launch] give year or price_per_kg, not both")
     uncertainty = {}
     for full, spec in uncertain_raw.items():
+        if moved_name(full):
+            raise OrbitalInputError(f"{source}: [uncertainty] {full} has moved to {moved_name(full)}: rename it")
         section, _, key = full.partition(".")
         where = f"{source}: [uncertainty] {full}"
         if section not in SCHEMA or key not in SCHEMA[section]:

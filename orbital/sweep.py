@@ -36,7 +36,7 @@ from . import model
 from .cache import check_writable, write_all_atomically, write_atomically
 from .errors import OrbitalInputError, OrbitalWarning
 from .results import Report, Table
-from .scenario import SCHEMA, SCHEMA_NAMES, Scenario, _closest, _parse_value
+from .scenario import SCHEMA, SCHEMA_NAMES, Scenario, _closest, _parse_value, moved_name
 
 __all__ = [
     "OUTPUTS",
@@ -106,6 +106,8 @@ CHUNK_ROWS = 250_000
 
 def _key(name: str):
     if name not in SCHEMA_NAMES:
+        if moved_name(name):
+            raise OrbitalInputError(f"parameter {name!r} has moved to {moved_name(name)!r}")
         raise OrbitalInputError(f"unknown parameter {name!r}{_closest(name, SCHEMA_NAMES)}")
     section, _, key = name.partition(".")
     return SCHEMA[section][key]

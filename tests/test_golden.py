@@ -1,10 +1,11 @@
-"""Every command's output equals the golden files recorded before the API refactor (issue 14).
+"""Every command's output equals the golden files (tests/golden/), first recorded before the API refactor.
 
-The refactor moved analysis out of the CLI and changed no number: JSON values agree to 1e-9
+The refactor of issue 14 moved analysis out of the CLI and changed no number: JSON values agree to 1e-9
 relative (the same arithmetic in the same order gives identical floats; the margin only absorbs a
 change of the order of a sum, never a change of the model), and the printed tables agree to the
 character. Re-record with ``python tests/golden_commands.py NAME`` only for a deliberate change of
-the model, and say so in the commit.
+the model, and say so in the commit (issue 15: valid JSON, caveats, feasibility; issue 16: the
+[workload] section).
 """
 
 import json

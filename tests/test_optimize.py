@@ -19,12 +19,18 @@ def test_the_optimum_beats_a_dense_grid(baseline):
     Differential evolution must match or beat the best of 2,000 grid points (to 1e-6)."""
     axes = [optimize.parse_bounds("radiation.shielding=1mm:30mm")]
     best = optimize.optimize(baseline, axes, "lcoc", seed=0)
-    with pytest.warns(OrbitalWarning, match="goodput 0"):  # the thinnest shields stop the job altogether
-        grid = sweep.run_table(baseline, {"radiation.shielding": np.linspace(1e-3, 30e-3, 2000)}, workers=0)
+    grid = sweep.run_table(baseline, {"radiation.shielding": np.linspace(1e-3, 30e-3, 2000)}, workers=0)
     assert best.value <= np.min(grid.outputs["lcoc_orbital"]) * (1 + 1e-6)
     assert not best.at_bound["radiation.shielding"]
     assert best.value < best.baseline  # the scenario's 10 mm is not the cheapest
     assert best.outputs["lcoc_orbital"] == best.value
+
+
+def test_thin_shields_stop_a_training_job_and_say_so(baseline):
+    training = baseline.replace(workload__kind="training")  # a synchronous job feels every upset
+    with pytest.warns(OrbitalWarning, match="goodput 0"):
+        grid = sweep.run_table(training, {"radiation.shielding": np.linspace(1e-3, 30e-3, 200)}, workers=0)
+    assert not grid.outputs["feasible"][0] and grid.outputs["feasible"][-1]
 
 
 def test_a_monotone_objective_ends_on_its_bound_and_says_so(baseline):

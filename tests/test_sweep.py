@@ -286,9 +286,16 @@ def test_every_vectorized_key_takes_an_array(name):
         section, _, k = key.partition(".")
         value = sc.values[section][k]
         if value is None:
-            value = {"compute.hardware_price": 20.0, "launch.price_per_kg": 500.0, "launch.year": 2030.0}[key]
+            value = {
+                "compute.hardware_price": 20.0,
+                "launch.price_per_kg": 500.0,
+                "launch.year": 2030.0,
+                "workload.replica_accelerators": 72.0,
+            }[key]
         small = 0.01 * scenario.SCHEMA[section][k].scale  # 0.01 in the unit the key is written in
-        values = np.array([value, value + 1.0 if key.endswith("year") else 0.95 * value if value else small])
+        integer = scenario.SCHEMA[section][k].integer
+        step = key.endswith("year") or integer  # years and counts move by one
+        values = np.array([value, value + 1.0 if step else 0.95 * value if value else small])
         out = sweep.run_table(sc, {key: values}, workers=0).outputs
         second = model.run(sweep.scenario_with(sc, {key: values[1]}))
         assert out["lcoc_terrestrial"][1] == pytest.approx(second.terrestrial.lcoc_usd_per_mwh, rel=RTOL), key

@@ -16,14 +16,13 @@ for the price per kg to the vehicle's reference orbit.
 
 from __future__ import annotations
 
-import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
-from . import downlink, hardware, launch, radiation, solar, spacecraft, terrestrial, thermal
+from . import downlink, economics, hardware, launch, radiation, solar, spacecraft, terrestrial, thermal
 from .cache import cached
 from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError
@@ -33,7 +32,6 @@ from .scenario import Scenario
 from .terrestrial import KWH
 
 __all__ = [
-    "HARDWARE_FAILURES_PER_ACCELERATOR_YEAR",
     "PHYSICS_KEYS",
     "RESULT_ROWS",
     "Comparison",
@@ -46,12 +44,6 @@ __all__ = [
     "run",
     "scenario_orbit",
 ]
-
-#: Accelerators needing replacement per accelerator-year on the ground: the faulty-GPU
-#: (30.1 %) and HBM3 (17.2 %) shares of 419 unexpected interruptions in 54 days on 16,384
-#: H100 GPUs (Meta, "The Llama 3 Herd of Models", arXiv:2407.21783, 2024). In orbit these
-#: are not repaired: the cluster shrinks at this rate.
-HARDWARE_FAILURES_PER_ACCELERATOR_YEAR = (0.301 + 0.172) * 419.0 / (54.0 * 16384.0) * 365.25
 
 _HOURS_PER_YEAR = JULIAN_YEAR / 3600.0
 # Bumped when what orbit_physics computes changes; 2: the radiation track's version joined the key
@@ -302,6 +294,8 @@ class Side:
     co2_t_per_mw_year: float
     capex_breakdown_usd_per_w: dict
     opex_breakdown_usd_per_mw_year: dict
+    capital_share: dict
+    lifetime_cost_breakdown_usd_per_mw: dict
 
 
 #: The side-by-side table of a result: label, ``Side`` field, unit, format. Used by the CLI, the
@@ -410,6 +404,17 @@ class Result(Report):
         for side_name, side in (("orbital", o), ("terrestrial", t)):
             items = ", ".join(
                 f"{k.replace('_', ' ')} {v:,.0f}" for k, v in side["opex_breakdown_usd_per_mw_year"].items()
+            )
+            lines.append(f"  {side_name:<12}{items}")
+        lines.append("Lifetime cost by item (PV, USD/MW): capital x the study's share of it, opex, credits")
+        for side_name, side in (("orbital", o), ("terrestrial", t)):
+            share = side["capital_share"]
+            items = ", ".join(
+                f"{k.split(': ')[1].replace('_', ' ')}"
+                + (f" (x{share[k[7:]]:.3f})" if k.startswith("capex: ") and share[k[7:]] != 1.0 else "")
+                + f" {v:,.0f}"
+                for k, v in side["lifetime_cost_breakdown_usd_per_mw"].items()
+                if v
             )
             lines.append(f"  {side_name:<12}{items}")
         p = r["physics"]
@@ -567,55 +572,10 @@ class Comparison(Report):
 # --------------------------------------------------------------------------------------
 
 
-def _present_value_factors(lifetime_years, rate):
-    """Discount factors at the middle of each year of the life, and the years' weights (a part year last).
-
-    ``rate`` may be an array (design points): the factors then have its shape plus a last axis of years.
-    """
-    n = max(int(math.ceil(lifetime_years - 1e-9)), 1)
-    weights = np.ones(n)
-    weights[-1] = lifetime_years - (n - 1)
-    mid = np.arange(n) + weights / 2.0
-    return (1.0 + np.asarray(rate, dtype=float)[..., None]) ** -mid, weights, mid
-
-
 def lifetime_cost_items(sc: Scenario, side: Side) -> dict:
-    """A side's lifetime cost per MW by line item [USD]: capex, and opex at present value.
-
-    The items add up to ``side.lifetime_cost_usd_per_mw``: opex is discounted the
-    way :func:`_levelize` discounts it.
-    """
-    factor, weights, _ = _present_value_factors(sc.finance.lifetime / JULIAN_YEAR, sc.finance.discount_rate)
-    present_value_of_one_per_year = float(np.sum(weights * factor))
-    items = {f"capex: {k}": float(v) * 1e6 for k, v in side.capex_breakdown_usd_per_w.items()}
-    items.update(
-        {
-            f"opex (PV): {k}": float(v) * present_value_of_one_per_year
-            for k, v in side.opex_breakdown_usd_per_mw_year.items()
-        }
-    )
-    return items
-
-
-def _levelize(capex, opex_per_year, energy_per_year, accelerators, pflops, lifetime_years, rate):
-    """PV of costs and LCOC [USD/MWh], USD per accelerator-hour and per PFLOP-day.
-
-    ``energy_per_year`` is useful IT energy [J] per year of the life (last axis);
-    ``opex_per_year`` [USD yr⁻¹] is constant over the life. Everything broadcasts
-    over design points; a design with no useful energy costs ∞ per MWh.
-    """
-    factor, weights, _ = _present_value_factors(lifetime_years, rate)
-    cost = capex + np.asarray(opex_per_year) * np.sum(weights * factor, axis=-1)
-    energy = np.sum(energy_per_year * weights * factor, axis=-1)  # J, discounted
-    useful_hours = energy / (1e6 * 3600.0)  # MW-hours of useful IT energy per MW
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lcoc = np.where(energy > 0, cost / useful_hours, np.inf)
-    return {
-        "lifetime_cost": cost[()] if isinstance(cost, np.ndarray) else cost,
-        "lcoc": lcoc[()],
-        "accelerator_hour": (lcoc / accelerators)[()],
-        "pflop_day": (lcoc * 24.0 / (accelerators * pflops))[()],
-    }
+    """A side's lifetime cost per MW by line item [USD]: capital charged to the study, opex and credits at
+    present value. The items add up to ``side.lifetime_cost_usd_per_mw``."""
+    return {k: float(v) for k, v in side.lifetime_cost_breakdown_usd_per_mw.items()}
 
 
 # --------------------------------------------------------------------------------------
@@ -907,21 +867,17 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     orbit_goodput, ground_goodput = workload_goodputs(w, effects, chips, replica)
     shadow_fraction = float(illumination.orbit_shadow_time.mean() / illumination.period)
     eclipse_factor = 1.0 - shadow_fraction * (1.0 - v.solar.eclipse_load)
-    factor, weights, mid = _present_value_factors(lifetime_years, f.discount_rate)
-    survival = np.exp(-HARDWARE_FAILURES_PER_ACCELERATOR_YEAR * mid) * (
+    factor, weights, mid = economics.present_value_factors(lifetime_years, f.discount_rate)
+    survival = np.exp(-np.asarray(c.hardware_failure_rate)[..., None] * mid) * (
         mid < np.asarray(effects.tid_lifetime_years)[..., None]
     )
     # Useful IT energy per MW in each year of the life [J]; a design that cannot be built delivers none.
     energy = (1e6 * JULIAN_YEAR * np.asarray(orbit_goodput * eclipse_factor * feasible))[..., None] * survival
     capex_total = sum(capex.values())
-    money = _levelize(
-        capex_total * 1e6,
-        sum(opex.values()),
-        energy,
-        accelerators_per_mw,
-        server.pflops_per_accelerator,
-        lifetime_years,
-        f.discount_rate,
+    # The satellites are built for the study's life: every orbital capital item is charged in full.
+    items = _cost_items(capex, {k: 1.0 for k in capex}, opex, factor, weights)
+    money = economics.levelize(
+        sum(items.values()), energy, accelerators_per_mw, server.pflops_per_accelerator, factor, weights
     )
     if strict and not np.all(np.isfinite(money["lcoc"])):
         raise OrbitalInputError(
@@ -952,6 +908,8 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "co2_t_per_mw_year": lc.co2_per_kg * mass_per_mw_launched / 1e3 / lifetime_years,
         "capex_breakdown_usd_per_w": capex,
         "opex_breakdown_usd_per_mw_year": opex,
+        "capital_share": {k: 1.0 for k in capex},
+        "lifetime_cost_breakdown_usd_per_mw": items,
     }
     need = workload_demand(it_power, w.kind, w.training_share)
     link = physics["link"]
@@ -970,7 +928,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "cluster_interruptions_per_hour": effects.cluster_interruptions_per_hour,
         "ground_cluster_interruptions_per_hour": effects.ground_cluster_interruptions_per_hour,
         "tid_lifetime_years": effects.tid_lifetime_years,
-        "hardware_failures_per_accelerator_year": HARDWARE_FAILURES_PER_ACCELERATOR_YEAR,
+        "hardware_failures_per_accelerator_year": c.hardware_failure_rate,
         "demand_bps": need.busier,
         # Every satellite carries its own terminal; contention for the stations is not modelled.
         "capacity_to_demand": satellites * link["daily_volume"] * 8.0 / DAY / need.busier,
@@ -1060,17 +1018,32 @@ def _check_terminals_per_kw(communications, satellite_it_power) -> None:
         )
 
 
+def _cost_items(capex, share, opex, factor, weights, after=None, credits=None) -> dict:
+    """Lifetime cost per MW by line item [USD]: each capital item times its study share, each opex item at
+    present value (an item in ``after`` only from that year of the study on), and credits (negative)."""
+    items = {f"capex: {k}": np.asarray(v * share[k] * 1e6)[()] for k, v in capex.items()}
+    for name, per_year in opex.items():
+        mid = np.cumsum(weights) - weights / 2.0
+        paid = 1.0 if after is None or name not in after else (mid >= np.asarray(after[name])[..., None])
+        items[f"opex (PV): {name}"] = (np.asarray(per_year) * np.sum(weights * factor * paid, axis=-1))[()]
+    items.update({f"credit: {k}": np.asarray(-v)[()] for k, v in (credits or {}).items()})
+    return items
+
+
 def _terrestrial_side(v: _Values, extra: dict) -> dict:
-    t, f = v.terrestrial, v.finance
+    t, f, c = v.terrestrial, v.finance, v.compute
     lifetime_years = f.lifetime / JULIAN_YEAR
     mw = 1e6
     facility = terrestrial.facility_energy(mw, t.pue, t.availability)
     it_energy = mw * t.availability * JULIAN_YEAR
     capex = {"hardware": extra["hardware_price"], "construction": t.capex}
+    lives = {"hardware": c.hardware_life, "construction": t.construction_life}
+    # Failed accelerators are replaced: the vendor's until the warranty ends, then the replaced part's price.
     opex = {
         "maintenance": t.maintenance * t.capex * mw,
-        "hardware_replacement": HARDWARE_FAILURES_PER_ACCELERATOR_YEAR * extra["hardware_price"] * mw,
+        "hardware_replacement": c.hardware_failure_rate * t.replacement_share * extra["hardware_price"] * mw,
     }
+    after = {"hardware_replacement": t.warranty / JULIAN_YEAR}
     if t.power_source == "grid":
         bill, co2 = terrestrial.grid_power(facility, t.electricity_price, t.grid_co2)
         opex["electricity"] = bill
@@ -1081,6 +1054,7 @@ def _terrestrial_side(v: _Values, extra: dict) -> dict:
             mw * t.pue, facility, t.gas_capex, heat_rate, t.gas_price, t.gas_capacity_factor, co2_per_joule
         )
         capex["power_plant"] = plant / mw
+        lives["power_plant"] = t.power_plant_life
         opex["fuel"] = fuel
     else:
         ground = _ground_solar(t.site, t.solar_cell)
@@ -1089,19 +1063,24 @@ def _terrestrial_side(v: _Values, extra: dict) -> dict:
         system = _solar_storage(mw * t.pue, np.asarray(ground["hourly_output"]), rated, t)
         capex["solar_array"] = system["array_rated_power"] * t.pv_capex / mw
         capex["storage"] = system["storage_energy"] * t.storage_capex / mw
+        lives["solar_array"], lives["storage"] = t.pv_life, t.storage_life
         bill, co2 = terrestrial.grid_power(system["grid_energy"], t.electricity_price, t.grid_co2)
         opex["backup_electricity"] = bill
     goodput = extra["ground_goodput"]
-    years = max(int(math.ceil(lifetime_years - 1e-9)), 1)
-    energy = np.asarray(it_energy * goodput)[..., None] * np.ones(years)
-    money = _levelize(
-        sum(capex.values()) * mw,
-        sum(opex.values()),
+    factor, weights, _ = economics.present_value_factors(lifetime_years, f.discount_rate)
+    energy = np.asarray(it_energy * goodput)[..., None] * np.ones(weights.size)
+    # Each asset bears the study's share of its price (capital recovery factors); the hardware is sold
+    # at the end of the study (none is recovered from orbit).
+    share = {k: economics.study_share(f.discount_rate, lives[k] / JULIAN_YEAR, lifetime_years) for k in capex}
+    resale = t.resale_value * extra["hardware_price"] * mw * (1.0 + np.asarray(f.discount_rate)) ** -lifetime_years
+    items = _cost_items(capex, share, opex, factor, weights, after, {"hardware_resale": resale})
+    money = economics.levelize(
+        sum(items.values()),
         energy,
         extra["accelerators_per_mw"],
         extra["server"].pflops_per_accelerator,
-        lifetime_years,
-        f.discount_rate,
+        factor,
+        weights,
     )
     return {
         "capex_usd_per_w": sum(capex.values()),
@@ -1121,6 +1100,8 @@ def _terrestrial_side(v: _Values, extra: dict) -> dict:
         "co2_t_per_mw_year": co2 / 1e3,
         "capex_breakdown_usd_per_w": capex,
         "opex_breakdown_usd_per_mw_year": opex,
+        "capital_share": share,
+        "lifetime_cost_breakdown_usd_per_mw": items,
     }
 
 

@@ -448,20 +448,21 @@ def mass_budget(sc: Scenario, result=None):
 
 @_styled
 def cost_per_mw(sc: Scenario, result=None):
-    """Capex and discounted lifetime opex per MW, stacked by line item, orbital against terrestrial."""
+    """Lifetime cost per MW by line item (capital charged to the study, discounted opex, credits below
+    zero), orbital against terrestrial."""
     result = result or model.run(sc)
     sides = {"orbital": result.orbital, "terrestrial": result.terrestrial}
     data = {name: {k: v / 1e6 for k, v in model.lifetime_cost_items(sc, side).items()} for name, side in sides.items()}
-    names = list(dict.fromkeys(k for items in data.values() for k, v in items.items() if v > 0))
+    names = list(dict.fromkeys(k for items in data.values() for k, v in items.items() if v != 0))
     fig, ax = _figure(figsize=(7.5, 4.8))
-    bottoms = np.zeros(2)
+    tops, floors = np.zeros(2), np.zeros(2)  # costs stack up from 0, credits (resale) down from 0
     for k, item in enumerate(names):  # one colour per line item, on both bars
         heights = np.array([data[side].get(item, 0.0) for side in sides])
         colour, hatch = _fill(k)
         ax.bar(
             [0, 1],
             heights,
-            bottom=bottoms,
+            bottom=np.where(heights >= 0, tops, floors),
             width=0.55,
             color=colour,
             hatch=hatch,
@@ -469,14 +470,18 @@ def cost_per_mw(sc: Scenario, result=None):
             linewidth=0.5,
             label=item.replace("_", " "),
         )
-        bottoms += heights
-    for x, total in enumerate(bottoms):
-        ax.text(x, total, f"{total:,.1f}", ha="center", va="bottom", fontsize=9)
-    ax.set_ylim(0, bottoms.max() * 1.08)  # room for the totals
+        tops += np.maximum(heights, 0.0)
+        floors += np.minimum(heights, 0.0)
+    for x, (top, net) in enumerate(zip(tops, tops + floors, strict=True)):
+        ax.text(x, top, f"{net:,.1f}" + (" net" if net != top else ""), ha="center", va="bottom", fontsize=9)
+    ax.set_ylim(min(floors.min() * 1.3, 0.0), tops.max() * 1.08)  # room for the totals and the credits
+    ax.axhline(0.0, color="black", linewidth=0.6)
     ax.set_xticks([0, 1], list(sides))
     ax.set_ylabel("Lifetime cost per MW of IT load [million USD]")
     lifetime = sc.finance.lifetime / JULIAN_YEAR
-    ax.set_xlabel(f"Capex plus {lifetime:g} years of opex discounted at {sc.finance.discount_rate:.0%}")
+    ax.set_xlabel(
+        f"Capital charged to {lifetime:g} years, opex discounted at {sc.finance.discount_rate:.0%}, credits below 0"
+    )
     handles, labels = ax.get_legend_handles_labels()
     ax.legend(handles[::-1], labels[::-1], loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
     return _finish(

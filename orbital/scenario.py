@@ -158,6 +158,21 @@ SCHEMA = {
         ),
         "chassis_removed": _flag(False, "terrestrial rack mass flown as is"),
         "hardware_price": _opt("USD/W", "USD/W", "the server's price / power (catalog: $2.5M / 120 kW)", "[0, inf)"),
+        "hardware_failure_rate": _q(
+            (0.301 + 0.172) * 419.0 / (54.0 * 16384.0) * 365.25,
+            "",
+            "",
+            "accelerators needing replacement per accelerator-year: faulty GPU (30.1 %) and HBM3 (17.2 %) shares of "
+            "419 unexpected interruptions in 54 days on 16,384 H100s (Llama 3, arXiv:2407.21783, Table 5)",
+            "[0, 1]",
+        ),
+        "hardware_life": _q(
+            "5 yr",
+            "s",
+            "yr",
+            "secondary: hyperscalers depreciate servers over 5-6 years (10-K filings, 2023-2025)",
+            "(0, 50]",
+        ),
         "satellite_it_power": _q(
             "100 kW", "W", "kW", "assumed: about one rack-scale unit per satellite", "[1, 100000]"
         ),
@@ -304,6 +319,27 @@ SCHEMA = {
         "storage_capex": _q(
             "300 USD/kWh", "USD/J", "USD/kWh", "assumed battery price (orbital/data/terrestrial.toml)", "[0, inf)"
         ),
+        "construction_life": _q(
+            "20 yr",
+            "s",
+            "yr",
+            "assumed: data-center shell and MEP are usually given 15-25 years (secondary)",
+            "(0, 100]",
+        ),
+        "power_plant_life": _q("25 yr", "s", "yr", "assumed: CCGT plants are usually given 25-30 years", "(0, 100]"),
+        "pv_life": _q(
+            "25 yr", "s", "yr", "assumed: utility PV is usually given 25-30 years (module warranties)", "(0, 100]"
+        ),
+        "storage_life": _q("12 yr", "s", "yr", "assumed: Li-ion storage is usually given 10-15 years", "(0, 100]"),
+        "warranty": _q("3 yr", "s", "yr", "assumed: a 3-year vendor warranty on servers, the common term", "[0, 50]"),
+        "replacement_share": _q(
+            0.75,
+            "",
+            "",
+            "assumed: a failed accelerator board (GPU and HBM) is ~3/4 of the system price per accelerator",
+            "[0, 1]",
+        ),
+        "resale_value": _q(0.1, "", "", "assumed: a 5-year-old accelerator resells for ~10 % of its price", "[0, 1]"),
         "round_trip_efficiency": _q(0.9, "", "", "assumed battery round trip", "(0, 1]"),
         "array_oversize": _q(1.5, "", "", "assumed PV energy over load energy", "[1, 10]"),
     },
@@ -513,6 +549,11 @@ def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
     if not values["orbit"]["sun_synchronous"] and values["orbit"]["inclination"] is None:
         raise OrbitalInputError(
             f"{source}: [orbit] is missing the required key 'inclination' (sun_synchronous = false)"
+        )
+    if values["terrestrial"]["warranty"] > values["compute"]["hardware_life"]:
+        raise OrbitalInputError(
+            f"{source}: [terrestrial] warranty = {values['terrestrial']['warranty'] / 31557600:g} yr is longer than "
+            f"[compute] hardware_life = {values['compute']['hardware_life'] / 31557600:g} yr"
         )
     if values["launch"]["year"] is not None and values["launch"]["price_per_kg"] is not None:
         raise OrbitalInputError(f"{source}: [launch] give year or price_per_kg, not both")

@@ -108,7 +108,12 @@ def test_costs_add_up(baseline_result):
     for side in (baseline_result.orbital, baseline_result.terrestrial):
         assert side.capex_usd_per_w == pytest.approx(sum(side.capex_breakdown_usd_per_w.values()))
         assert side.opex_usd_per_mw_year == pytest.approx(sum(side.opex_breakdown_usd_per_mw_year.values()))
-        assert side.lifetime_cost_usd_per_mw >= side.capex_usd_per_w * 1e6
+        items = side.lifetime_cost_breakdown_usd_per_mw
+        assert side.lifetime_cost_usd_per_mw == pytest.approx(sum(items.values()), rel=1e-12)
+        charged = sum(
+            usd_per_w * side.capital_share[k] * 1e6 for k, usd_per_w in side.capex_breakdown_usd_per_w.items()
+        )
+        assert sum(v for k, v in items.items() if k.startswith("capex: ")) == pytest.approx(charged, rel=1e-12)
     o = baseline_result.orbital
     assert o.water_m3_per_mw_year == 0 and 0 < o.useful_fraction < o.goodput <= 1
 

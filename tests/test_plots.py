@@ -38,8 +38,11 @@ def figures(baseline):
 
 @pytest.fixture(scope="module")
 def cheap_bus():
-    # The baseline with a 50 USD/kg bus: break-even at ~12 USD/kg, so parity lies inside the map.
-    sc = scenario.load_scenario("baseline").replace(launch__bus_cost="50 USD/kg")
+    # The baseline with a 50 USD/kg bus and 0.20 USD/kWh on the ground: break-even at ~17 USD/kg, so
+    # parity lies inside the map.
+    sc = scenario.load_scenario("baseline").replace(
+        launch__bus_cost="50 USD/kg", terrestrial__electricity_price="0.20 USD/kWh"
+    )
     return sc, model.run(sc)
 
 
@@ -194,8 +197,11 @@ def test_cost_figure_adds_up_to_the_lifetime_costs(figures, baseline):
     data = figures["cost"].orbital_data
     for name, side in (("orbital", result.orbital), ("terrestrial", result.terrestrial)):
         assert sum(data[name].values()) == pytest.approx(side.lifetime_cost_usd_per_mw / 1e6, rel=1e-12)
-        for item, usd_per_w in side.capex_breakdown_usd_per_w.items():
-            assert data[name][f"capex: {item}"] == pytest.approx(usd_per_w, rel=1e-12)  # 1 USD/W = 1 M USD/MW
+        for item, usd in side.lifetime_cost_breakdown_usd_per_mw.items():
+            assert data[name][item] == pytest.approx(usd / 1e6, rel=1e-12)
+        for item, usd_per_w in side.capex_breakdown_usd_per_w.items():  # capital x the study's share of it
+            share = side.capital_share[item]
+            assert data[name][f"capex: {item}"] == pytest.approx(usd_per_w * share, rel=1e-12)  # USD/W = M USD/MW
 
 
 def test_break_even_map_equals_direct_composer_runs(cheap_bus):

@@ -1,0 +1,135 @@
+"""Money (issue 16): capital recovery, asset lives, warranty and resale, and both sides' levelized cost of
+compute reproduced by hand calculations written apart from the code."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orbital import economics, model
+from orbital.errors import OrbitalInputError
+from orbital.scenario import load_scenario, parse_scenario
+
+YEAR = 365.25 * 86400.0
+
+
+def crf(r, n):
+    """Textbook capital recovery factor (Short, Packey & Holt, NREL/TP-462-5173, 1995, eq. 4-3)."""
+    return 1.0 / n if r == 0 else r * (1 + r) ** n / math.expm1(n * math.log1p(r))
+
+
+def test_a_15_year_asset_in_a_5_year_study_bears_0_466_of_its_price():
+    # CRF(8 %, 15) = 0.116830, CRF(8 %, 5) = 0.250456 (annuity tables): 0.4665.
+    assert economics.study_share(0.08, 15, 5) == pytest.approx(0.116830 / 0.250456, rel=1e-5)
+    assert economics.study_share(0.08, 15, 5) == pytest.approx(0.466, abs=5e-4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(r=st.floats(0.0, 0.5), life=st.floats(0.5, 60.0), study=st.floats(0.5, 60.0))
+def test_the_study_share_is_the_ratio_of_annuities(r, life, study):
+    assert economics.capital_recovery_factor(r, life) == pytest.approx(crf(r, life), rel=1e-10)
+    share = economics.study_share(r, life, study)
+    assert share == pytest.approx(crf(r, life) / crf(r, study), rel=1e-10)
+    # Longer-lived assets are charged less; an asset of the study's own life exactly its price.
+    assert (share <= 1.0 + 1e-12) == (life >= study - 1e-12) or abs(life - study) < 1e-9
+    assert economics.study_share(r, study, study) == pytest.approx(1.0, rel=1e-12)
+
+
+def _ground_goodput(kind, job_accelerators=600):
+    """The ground fleet's rate (Llama 3: 419 interruptions in 54 days on 16,384 H100s) through each workload."""
+    rate = 419.0 / (54.0 * 16384.0 * 86400.0)  # per accelerator-second
+    if kind == "inference":  # replicas of 72 (a GB200 NVL72) idled 300 s per event: 1 / (1 + λnT)
+        return 1.0 / (1.0 + rate * 72 * 300.0)
+    m, delta, restart = 1.0 / (rate * job_accelerators), 60.0, 600.0  # Daly (2006) at his optimum interval
+    tau = math.sqrt(2 * delta * m) * (1 + math.sqrt(delta / (2 * m)) / 3 + delta / (9 * 2 * m)) - delta
+    return tau / (m * math.exp(restart / m) * (math.exp((tau + delta) / m) - 1))
+
+
+@pytest.mark.parametrize("kind", ["inference", "training"])
+def test_the_ground_lcoc_by_hand(kind):
+    """Baseline ground side, by hand: GB200 NVL72 at $2.5M / 120 kW, construction $11.7/W over 20 years,
+    2 %/yr maintenance, 8.2 %/yr failures replaced at 3/4 of the price after a 3-year warranty, 10 % resale,
+    grid at 8.06 c/kWh and PUE 1.2, availability 0.9998, 5 years at 8 %."""
+    r, years = 0.08, 5
+    hardware = 2.5e6 / 120e3 * 1e6  # USD per MW
+    construction = 11.7e6 * crf(r, 20) / crf(r, 5)
+    mid = np.arange(years) + 0.5
+    df = (1 + r) ** -mid
+    failures = (0.301 + 0.172) * 419.0 / (54.0 * 16384.0) * 365.25
+    replacement = failures * 0.75 * hardware * np.sum(df[mid >= 3.0])
+    maintenance = 0.02 * 11.7e6 * df.sum()
+    electricity = 1e6 * 1.2 * 0.9998 * YEAR / 3.6e6 * 0.0806 * df.sum()  # kWh x USD/kWh
+    resale = 0.1 * hardware * (1 + r) ** -5
+    cost = hardware + construction + replacement + maintenance + electricity - resale
+    mwh = 0.9998 * _ground_goodput(kind) * YEAR / 3600.0 * df.sum()  # useful MWh per MW, discounted
+    result = model.run(load_scenario("baseline").replace(workload__kind=kind))
+    assert result.terrestrial.lifetime_cost_usd_per_mw == pytest.approx(cost, rel=1e-6)
+    assert result.terrestrial.lcoc_usd_per_mwh == pytest.approx(cost / mwh, rel=1e-6)
+
+
+@pytest.mark.parametrize("kind", ["inference", "training"])
+def test_the_orbital_lcoc_by_hand(kind):
+    """Baseline orbital side from its physics (mass, launches, goodput, dose life), by hand: hardware,
+    the bus at $1,000/kg of non-compute, non-propellant mass, the launches, no opex; useful energy
+    shrinks at the failure rate, stops at the dose limit, and nothing is resold."""
+    result = model.run(load_scenario("baseline").replace(workload__kind=kind))
+    p, o = result.physics, result.orbital
+    r, years = 0.08, 5
+    budget = p["mass_budget_kg_per_kw"]
+    bus_kg_per_kw = sum(v for k, v in budget.items() if k not in ("compute", "propellant"))
+    satellites = p["satellites"]
+    cost = (
+        2.5e6 / 120e3 * 1e6
+        + 1000.0 * bus_kg_per_kw * 100.0 * satellites  # USD/kg x kg/kW x 100 kW per satellite, per MW
+        + o.launches_per_mw * p["launch_price_usd"]
+    )
+    mid = np.arange(years) + 0.5
+    df = (1 + r) ** -mid
+    failures = (0.301 + 0.172) * 419.0 / (54.0 * 16384.0) * 365.25
+    alive = np.exp(-failures * mid) * (mid < p["tid_lifetime_years"])
+    mwh = np.sum(o.goodput * alive * df) * YEAR / 3600.0  # eclipse_load = 1: no eclipse factor
+    assert o.lifetime_cost_usd_per_mw == pytest.approx(cost, rel=1e-6)
+    assert o.lcoc_usd_per_mwh == pytest.approx(cost / mwh, rel=1e-6)
+
+
+def test_each_ground_asset_bears_its_share_and_says_so():
+    gas = model.run(load_scenario("baseline").replace(terrestrial__power_source="gas"))
+    share = gas.terrestrial.capital_share
+    assert share["construction"] == pytest.approx(crf(0.08, 20) / crf(0.08, 5), rel=1e-12)
+    assert share["power_plant"] == pytest.approx(crf(0.08, 25) / crf(0.08, 5), rel=1e-12)
+    assert share["hardware"] == 1.0
+    items = gas.terrestrial.lifetime_cost_breakdown_usd_per_mw
+    assert sum(items.values()) == pytest.approx(gas.terrestrial.lifetime_cost_usd_per_mw, rel=1e-12)
+    assert items["credit: hardware_resale"] < 0
+    solar = model.run("terrestrial-solar").terrestrial.capital_share
+    assert solar["storage"] == pytest.approx(crf(0.08, 12) / crf(0.08, 5), rel=1e-12)
+    # In a study longer than the hardware's life the ground buys it again: a share above 1.
+    long = model.run(load_scenario("baseline").replace(finance__lifetime="10 yr"))
+    assert long.terrestrial.capital_share["hardware"] == pytest.approx(crf(0.08, 5) / crf(0.08, 10), rel=1e-12)
+
+
+def test_a_longer_warranty_and_a_higher_resale_never_raise_the_ground_cost():
+    base = load_scenario("baseline")
+    costs = [
+        model.run(base.replace(terrestrial__warranty=f"{w} yr", terrestrial__resale_value=v)).terrestrial
+        for w, v in ((0, 0.0), (3, 0.0), (5, 0.0), (5, 0.3))
+    ]
+    lifetime = [c.lifetime_cost_usd_per_mw for c in costs]
+    assert lifetime == sorted(lifetime, reverse=True) and lifetime[0] > lifetime[-1]
+
+
+def test_bad_money_input_names_the_key():
+    with pytest.raises(
+        OrbitalInputError, match=r"\[terrestrial\] warranty = 6 yr is longer than \[compute\] hardware_life = 5 yr"
+    ):
+        parse_scenario({"terrestrial": {"warranty": "6 yr"}}, source="m.toml")
+    with pytest.raises(OrbitalInputError, match=r"\[terrestrial\] construction_life = -5 yr is outside"):
+        parse_scenario({"terrestrial": {"construction_life": "-5 yr"}}, source="m.toml")
+    with pytest.raises(OrbitalInputError, match=r"\[compute\] hardware_failure_rate = 2 is outside"):
+        parse_scenario({"compute": {"hardware_failure_rate": 2}}, source="m.toml")
+    with pytest.raises(OrbitalInputError, match=r"\[terrestrial\] resale_value = 1.5 is outside"):
+        parse_scenario({"terrestrial": {"resale_value": 1.5}}, source="m.toml")

@@ -16,6 +16,7 @@ for the price per kg to the vehicle's reference orbit.
 
 from __future__ import annotations
 
+import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -341,6 +342,8 @@ class Result(Report):
     physics: dict
     derived: dict
     caveats: tuple = ()
+    parity_budget_usd_per_w: float | None = None
+    parity_useful_fraction: float | None = None
 
     def to_dict(self) -> dict:
         """The JSON structure of ``orbital run --json``."""
@@ -354,6 +357,9 @@ class Result(Report):
             "cost_ratio": self.cost_ratio,
             "break_even_launch_price_usd_per_kg": self.break_even_launch_price_usd_per_kg,
             "break_even_note": self.break_even_note,
+            "parity_budget_usd_per_w": self.parity_budget_usd_per_w,
+            "spacecraft_launch_operations_usd_per_w": self.spacecraft_launch_operations_usd_per_w,
+            "parity_useful_fraction": self.parity_useful_fraction,
             "caveats": list(self.caveats),
             "physics": self.physics,
         }
@@ -365,6 +371,30 @@ class Result(Report):
             f"{self.terrestrial.lcoc_usd_per_mwh:,.0f} USD/MWh, ratio {self.cost_ratio:.3g}, break-even "
             + ("none" if be is None else f"{be:,.0f} USD/kg")
             + ")"
+        )
+
+    @property
+    def spacecraft_launch_operations_usd_per_w(self) -> float:
+        """What spacecraft, launch and operations cost now, per W of IT over the study (PV) [USD/W]."""
+        items = self.orbital.lifetime_cost_breakdown_usd_per_mw
+        fixed = items["capex: hardware"] + items["capex: nre"]
+        return (self.orbital.lifetime_cost_usd_per_mw - fixed) / 1e6
+
+    def parity_text(self) -> str:
+        """Where the orbit would meet the ground, in one sentence."""
+        budget, now = self.parity_budget_usd_per_w, self.spacecraft_launch_operations_usd_per_w
+        if budget is None:
+            return "parity: undefined"
+        if budget <= 0:
+            needed = self.parity_useful_fraction
+            return (
+                "parity: out of reach even with free spacecraft, launch and operations (the hardware alone costs "
+                f"more per useful MWh than the ground); it would need a useful fraction of {needed:.3f}"
+                + (" (more than every hour)" if needed and needed > 1 else "")
+            )
+        return (
+            f"parity: spacecraft + launch + operations may cost {budget:,.2f} USD/W of IT (now {now:,.2f}, "
+            f"{now / budget:.2g}x that)"
         )
 
     def rows(self) -> list:
@@ -440,6 +470,7 @@ class Result(Report):
             "Break-even launch price: "
             + (f"{be:,.0f} USD/kg ({r['break_even_note']})" if be is not None else r["break_even_note"])
         )
+        lines.append(self.parity_text()[0].upper() + self.parity_text()[1:])
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -649,6 +680,14 @@ def compose(sc: Scenario, physics: dict, overrides: dict | None = None, strict=T
         "",
     )
     break_even = np.where(reason == "", price, np.nan)
+    # What spacecraft, launch and operations may cost together for the orbit to meet the ground at the
+    # scenario's useful energy; and the useful fraction a free spacecraft, launch and operations would need.
+    items = orbital["lifetime_cost_breakdown_usd_per_mw"]
+    fixed = items["capex: hardware"] + items["capex: nre"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        affordable = ground["lcoc_usd_per_mwh"] * extra["discounted_mwh"]
+        budget = (affordable - fixed) / 1e6
+        needed_fraction = orbital["useful_fraction"] * fixed / affordable
     return {
         "orbital": orbital,
         "terrestrial": ground,
@@ -656,6 +695,8 @@ def compose(sc: Scenario, physics: dict, overrides: dict | None = None, strict=T
         "cost_ratio": np.asarray(ratio)[()],
         "break_even_launch_price": break_even[()],
         "break_even_reason": reason[()],
+        "parity_budget": np.asarray(budget)[()],
+        "parity_useful_fraction": np.asarray(needed_fraction)[()],
         "feasible": np.asarray(extra["feasible"])[()],
         "derived": extra["derived"],
     }
@@ -719,7 +760,14 @@ def run(sc, cache=True) -> Result:
         physics_out,
         out["derived"],
         _caveats(sc, report),
+        _finite_or_none(out["parity_budget"]),
+        _finite_or_none(out["parity_useful_fraction"]),
     )
+
+
+def _finite_or_none(x):
+    x = float(x)
+    return x if math.isfinite(x) else None
 
 
 def _caveats(sc: Scenario, report: dict) -> tuple:
@@ -936,6 +984,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     extra = {
         "price_per_kg_reference": price_ref,
         "lcoc_per_launch_price": lcoc_per_price,
+        "discounted_mwh": discounted_mwh,
         "report": report,
         "accelerators_per_mw": accelerators_per_mw,
         "server": server,

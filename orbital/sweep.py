@@ -82,6 +82,7 @@ OUTPUTS = {
     "cost_ratio": ("", ("cost_ratio",)),
     "orbital_cheaper": ("", None),
     "break_even_launch_price": ("USD/kg", ("break_even_launch_price",)),
+    "parity_budget": ("USD/W", ("parity_budget",)),
     "feasible": ("", ("feasible",)),
     "mass": ("kg/kW", ("orbital", "mass_kg_per_kw")),
     "satellite_mass": ("kg", ("report", "satellite_mass_kg")),

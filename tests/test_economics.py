@@ -133,3 +133,20 @@ def test_bad_money_input_names_the_key():
         parse_scenario({"compute": {"hardware_failure_rate": 2}}, source="m.toml")
     with pytest.raises(OrbitalInputError, match=r"\[terrestrial\] resale_value = 1.5 is outside"):
         parse_scenario({"terrestrial": {"resale_value": 1.5}}, source="m.toml")
+
+
+def test_the_parity_budget_is_where_the_two_costs_meet():
+    result = model.run("baseline")
+    budget, now = result.parity_budget_usd_per_w, result.spacecraft_launch_operations_usd_per_w
+    assert result.break_even_launch_price_usd_per_kg is None and 0 < budget < now
+    o, t = result.orbital, result.terrestrial
+    # Spacecraft, launch and operations cut from `now` to `budget` USD/W: the orbit's LCOC meets the ground's.
+    at_budget = o.lcoc_usd_per_mwh * (o.lifetime_cost_usd_per_mw - (now - budget) * 1e6) / o.lifetime_cost_usd_per_mw
+    assert at_budget == pytest.approx(t.lcoc_usd_per_mwh, rel=1e-9)
+    # With them free, the hardware alone meets the ground at the useful fraction the result names.
+    hardware = o.lifetime_cost_usd_per_mw - now * 1e6
+    free = o.lcoc_usd_per_mwh * hardware / o.lifetime_cost_usd_per_mw  # per MWh at today's useful fraction
+    needed = result.parity_useful_fraction
+    assert free * o.useful_fraction / needed == pytest.approx(t.lcoc_usd_per_mwh, rel=1e-9)
+    assert "parity: spacecraft + launch + operations may cost" in result.to_text().lower()
+    assert result.to_dict()["parity_budget_usd_per_w"] == budget

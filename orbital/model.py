@@ -403,7 +403,7 @@ class Result(Report):
         return [(label, _cell(fmt, o[key]), _cell(fmt, t[key]), unit) for label, key, unit, fmt in RESULT_ROWS]
 
     def verdict(self) -> str:
-        """The answer in two sentences: the cost ratio and the break-even launch price."""
+        """The answer in two sentences: the cost ratio and the break-even launch price (or the parity budget)."""
         be = self.break_even_launch_price_usd_per_kg
         first = "".join(f"Caveat: {c[0].upper()}{c[1:]}. " for c in self.caveats)
         return (
@@ -412,7 +412,7 @@ class Result(Report):
             + (
                 f"Break-even launch price: {be:,.0f} USD/kg."
                 if be is not None
-                else f"Break-even launch price: {self.break_even_note}."
+                else f"Break-even launch price: {self.break_even_note}; {self.parity_text()}."
             )
         )
 

@@ -19,7 +19,13 @@ import numpy as np
 
 from .errors import check_range
 
-__all__ = ["capital_recovery_factor", "levelize", "present_value_factors", "study_share"]
+__all__ = [
+    "capital_recovery_factor",
+    "levelize",
+    "present_value_factors",
+    "study_share",
+    "unrepaired_fraction_by_year",
+]
 
 
 def present_value_factors(lifetime_years, rate):
@@ -94,3 +100,38 @@ def levelize(cost, energy_per_year, accelerators, pflops, factor, weights):
         "accelerator_hour": (lcoc / accelerators)[()],
         "pflop_day": (lcoc * 24.0 / (accelerators * pflops))[()],
     }
+
+
+def unrepaired_fraction_by_year(failure_rate, end_of_life, weights):
+    """Mean working fraction of an unrepaired fleet over each year of the study.
+
+    Hardware fails at a constant rate λ and none is replaced; all of it stops at ``end_of_life``
+    (the dose limit, say). Over year [a, b) the mean of e^(−λt) for t < T is
+    (e^(−λa) − e^(−λ min(b, T))) / (λ (b − a)), 0 when T ≤ a: continuous in T and λ, with no
+    whole-year steps.
+
+    Parameters
+    ----------
+    failure_rate : float or array_like
+        λ [yr⁻¹].
+    end_of_life : float or array_like
+        T [yr].
+    weights : numpy.ndarray
+        The years' lengths [yr] (:func:`present_value_factors`).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape of the broadcast inputs plus a last axis of years.
+    """
+    lam = np.asarray(check_range("failure rate", failure_rate, 0.0, np.inf, unit="1/yr"), dtype=float)[..., None]
+    end = np.asarray(end_of_life, dtype=float)[..., None]
+    start = np.cumsum(weights) - weights
+    stop = np.minimum(start + weights, np.maximum(end, start))  # the part of each year before the end
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.where(
+            lam > 0,
+            (np.exp(-lam * start) - np.exp(-lam * stop)) / (np.where(lam > 0, lam, 1.0) * weights),
+            (stop - start) / weights,
+        )
+    return mean

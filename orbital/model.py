@@ -915,10 +915,9 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     orbit_goodput, ground_goodput = workload_goodputs(w, effects, chips, replica)
     shadow_fraction = float(illumination.orbit_shadow_time.mean() / illumination.period)
     eclipse_factor = 1.0 - shadow_fraction * (1.0 - v.solar.eclipse_load)
-    factor, weights, mid = economics.present_value_factors(lifetime_years, f.discount_rate)
-    survival = np.exp(-np.asarray(c.hardware_failure_rate)[..., None] * mid) * (
-        mid < np.asarray(effects.tid_lifetime_years)[..., None]
-    )
+    factor, weights, _ = economics.present_value_factors(lifetime_years, f.discount_rate)
+    # Nothing is repaired in orbit: failed hardware is lost, and all of it stops at the dose limit.
+    survival = economics.unrepaired_fraction_by_year(c.hardware_failure_rate, effects.tid_lifetime_years, weights)
     # Useful IT energy per MW in each year of the life [J]; a design that cannot be built delivers none.
     energy = (1e6 * JULIAN_YEAR * np.asarray(orbit_goodput * eclipse_factor * feasible))[..., None] * survival
     capex_total = sum(capex.values())

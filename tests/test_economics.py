@@ -75,7 +75,7 @@ def test_the_ground_lcoc_by_hand(kind):
 def test_the_orbital_lcoc_by_hand(kind):
     """Baseline orbital side from its physics (mass, launches, goodput, dose life), by hand: hardware,
     the bus at $1,000/kg of non-compute, non-propellant mass, the launches, no opex; useful energy
-    shrinks at the failure rate, stops at the dose limit, and nothing is resold."""
+    shrinks at the failure rate (averaged over each year), stops at the dose limit, and nothing is resold."""
     result = model.run(load_scenario("baseline").replace(workload__kind=kind))
     p, o = result.physics, result.orbital
     r, years = 0.08, 5
@@ -90,7 +90,9 @@ def test_the_orbital_lcoc_by_hand(kind):
     mid = np.arange(years) + 0.5
     df = (1 + r) ** -mid
     failures = (0.301 + 0.172) * 419.0 / (54.0 * 16384.0) * 365.25
-    alive = np.exp(-failures * mid) * (mid < p["tid_lifetime_years"])
+    start = np.arange(years)  # the mean of e^(-λt) over each year, cut at the dose limit
+    stop = np.clip(start + 1.0, start, p["tid_lifetime_years"])
+    alive = (np.exp(-failures * start) - np.exp(-failures * stop)) / failures
     mwh = np.sum(o.goodput * alive * df) * YEAR / 3600.0  # eclipse_load = 1: no eclipse factor
     assert o.lifetime_cost_usd_per_mw == pytest.approx(cost, rel=1e-6)
     assert o.lcoc_usd_per_mwh == pytest.approx(cost / mwh, rel=1e-6)
@@ -150,3 +152,33 @@ def test_the_parity_budget_is_where_the_two_costs_meet():
     assert free * o.useful_fraction / needed == pytest.approx(t.lcoc_usd_per_mwh, rel=1e-9)
     assert "parity: spacecraft + launch + operations may cost" in result.to_text().lower()
     assert result.to_dict()["parity_budget_usd_per_w"] == budget
+
+
+def test_the_unrepaired_fleet_is_continuous_in_its_end_of_life():
+    weights = np.ones(5)
+    # λ = 0.1 /yr: year 0 keeps (1 − e^−0.1) / 0.1 = 0.95163 on average (analytic mean of e^−λt).
+    assert economics.unrepaired_fraction_by_year(0.1, 10.0, weights)[0] == pytest.approx(-math.expm1(-0.1) / 0.1)
+    ends = np.linspace(2.0, 3.0, 1001)
+    years = economics.unrepaired_fraction_by_year(0.08, ends, weights)
+    # The third year fills in linearly as the end of life crosses it: no whole-year step.
+    assert np.max(np.abs(np.diff(years[:, 2]))) < 2e-3 and years[0, 2] == 0.0 and years[-1, 2] > 0.7
+    assert np.all(economics.unrepaired_fraction_by_year(0.0, 2.5, weights) == [1, 1, 0.5, 0, 0])
+
+
+def test_lcoc_is_continuous_in_shielding_and_lifetime():
+    """800 km, where the dose limit falls inside the study: no jump over 1 % between neighbouring points
+    (whole-year binning moved the cost by 29 % between 4.8 and 4.9 mm)."""
+    from orbital import sweep
+
+    sc = load_scenario("baseline").replace(orbit__altitude="800 km")
+    fine = sweep.run_table(sc, {"radiation.shielding": np.linspace(4e-3, 6e-3, 401)}, workers=0).outputs
+    lcoc = fine["lcoc_orbital"]
+    assert np.max(np.abs(np.diff(lcoc)) / lcoc[:-1]) < 0.01
+    coarse = sweep.run_table(sc, {"radiation.shielding": np.linspace(4e-3, 6e-3, 41)}, workers=0).outputs
+    # Ten times finer steps, about ten times smaller jumps: the cost is continuous, only steep.
+    ratio = np.max(np.abs(np.diff(coarse["lcoc_orbital"]))) / np.max(np.abs(np.diff(lcoc)))
+    assert 5 < ratio < 20
+    runs = [
+        model.run(sc.replace(finance__lifetime=f"{years} yr")).orbital.lcoc_usd_per_mwh for years in (4.98, 5.0, 5.02)
+    ]
+    assert np.max(np.abs(np.diff(runs)) / runs[:-1]) < 0.01

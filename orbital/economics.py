@@ -24,6 +24,7 @@ __all__ = [
     "levelize",
     "present_value_factors",
     "study_share",
+    "spared_fraction_by_year",
     "unrepaired_fraction_by_year",
 ]
 
@@ -128,10 +129,45 @@ def unrepaired_fraction_by_year(failure_rate, end_of_life, weights):
     end = np.asarray(end_of_life, dtype=float)[..., None]
     start = np.cumsum(weights) - weights
     stop = np.minimum(start + weights, np.maximum(end, start))  # the part of each year before the end
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mean = np.where(
-            lam > 0,
-            (np.exp(-lam * start) - np.exp(-lam * stop)) / (np.where(lam > 0, lam, 1.0) * weights),
-            (stop - start) / weights,
-        )
-    return mean
+    return _integral_exp(lam, start, stop) / weights
+
+
+def _integral_exp(rate, a, b):
+    """∫_a^b e^(−rate t) dt, element-wise, for b ≥ a (rate may be 0)."""
+    # e^(−ra) (1 − e^(−r(b−a))) / r through expm1: accurate however small the rate.
+    r = np.where(rate > 0, rate, 1.0)
+    return np.where(rate > 0, np.exp(-r * a) * -np.expm1(-r * (b - a)) / r, b - a)
+
+
+def spared_fraction_by_year(hardware_rate, satellite_rate, spares_share, end_of_life, weights):
+    """Mean working fraction over each year of a fleet that carries cold spares and is never repaired.
+
+    Each satellite carries N / (1 − s) accelerators for N it can power, s the spares' share. As
+    hardware fails at λ_h the spares come on line, so the satellite keeps full capacity until
+    t* = ln(1 / (1 − s)) / λ_h and decays as e^(−λ_h t) / (1 − s) after; whole satellites fail at
+    λ_s (taking their spares with them); everything stops at ``end_of_life``. With s = 0 this is
+    :func:`unrepaired_fraction_by_year` at λ_h + λ_s.
+
+    Parameters
+    ----------
+    hardware_rate, satellite_rate : float or array_like
+        λ_h, λ_s [yr⁻¹].
+    spares_share : float or array_like
+        s in [0, 1).
+    end_of_life : float or array_like
+        [yr].
+    weights : numpy.ndarray
+        The years' lengths [yr].
+    """
+    lam_h = np.asarray(check_range("hardware failure rate", hardware_rate, 0.0, np.inf), dtype=float)[..., None]
+    lam_s = np.asarray(check_range("satellite failure rate", satellite_rate, 0.0, np.inf), dtype=float)[..., None]
+    s = np.asarray(check_range("spares share", spares_share, 0.0, 1.0, high_open=True), dtype=float)[..., None]
+    end = np.asarray(end_of_life, dtype=float)[..., None]
+    start = np.cumsum(weights) - weights
+    stop = np.minimum(start + weights, np.maximum(end, start))
+    with np.errstate(divide="ignore"):
+        knee = np.where(lam_h > 0, -np.log1p(-s) / np.where(lam_h > 0, lam_h, 1.0), np.inf)
+    full_until = np.clip(knee, start, stop)  # full capacity on [start, full_until), decay on [full_until, stop)
+    full = _integral_exp(lam_s, start, full_until)
+    decay = _integral_exp(lam_h + lam_s, full_until, stop) / (1.0 - s)
+    return (full + decay) / weights

@@ -463,6 +463,14 @@ class Result(Report):
         lines.append(
             f"  link: {p['link']['daily_volume'] / 1e12:.3g} TB/day, capacity/demand {p['capacity_to_demand']:.3g}"
         )
+        m = p["maintenance"]
+        spares = f" ({m['spares_share']:.0%} spares)"
+        by_strategy = ", ".join(
+            f"{name}{spares if name == 'spares' else ''} "
+            f"{row['lcoc_usd_per_mwh']:,.0f} USD/MWh, useful {row['useful_fraction']:.3f}"
+            for name, row in m["strategies"].items()
+        )
+        lines.append(f"  maintenance without repair: {by_strategy}; cheapest: {m['cheapest']}")
         lines += [f"Caveat: {c}" for c in self.caveats]
         lines.append(f"Cost ratio (orbital / terrestrial LCOC): {r['cost_ratio']:.3g}")
         be = r["break_even_launch_price_usd_per_kg"]
@@ -703,10 +711,16 @@ def compose(sc: Scenario, physics: dict, overrides: dict | None = None, strict=T
 
 
 def _scalars(d: dict) -> dict:
-    return {
-        k: (_scalars(x) if isinstance(x, dict) else (x.item() if isinstance(x, (np.ndarray, np.generic)) else x))
-        for k, x in d.items()
-    }
+    """A single design point's values as plain Python: numbers, and lists for series (by year)."""
+
+    def plain(x):
+        if isinstance(x, dict):
+            return _scalars(x)
+        if isinstance(x, np.ndarray) and x.size > 1:
+            return x.tolist()
+        return x.item() if isinstance(x, (np.ndarray, np.generic)) else x
+
+    return {k: plain(x) for k, x in d.items()}
 
 
 def run(sc, cache=True) -> Result:
@@ -742,10 +756,13 @@ def run(sc, cache=True) -> Result:
     }
     for count in ("satellites", "satellites_per_launch", "launches", "accelerators"):
         report[count] = int(report[count])
+    strategies = _strategies(sc, physics, orbital)
+    strategies["strategies"][sc.maintenance.strategy]["useful_fraction_by_year"] = report["useful_fraction_by_year"]
     reason = str(out["break_even_reason"])
     break_even = None if reason else float(out["break_even_launch_price"])
     physics_out = {
         **report,
+        "maintenance": strategies,
         "link": physics["link"],
         "radiation_environment": physics["radiation"],
         "sunlight": physics["summary"],
@@ -768,6 +785,34 @@ def run(sc, cache=True) -> Result:
 def _finite_or_none(x):
     x = float(x)
     return x if math.isfinite(x) else None
+
+
+#: The maintenance strategies the composer models (``[maintenance] strategy``).
+STRATEGIES = ("none", "spares")
+
+
+def _strategies(sc: Scenario, physics: dict, orbital: dict) -> dict:
+    """Each maintenance strategy's orbital LCOC, capex and useful fraction by year, and the cheapest."""
+    out = {}
+    for strategy in STRATEGIES:
+        if strategy == sc.maintenance.strategy:
+            side = orbital
+            by_year = None
+        else:
+            try:
+                other = compose(sc.replace(maintenance__strategy=strategy), physics)
+            except OrbitalInputError:  # this strategy cannot be built here: left out
+                continue
+            side = _scalars(other["orbital"])
+            by_year = _scalars(other["report"])["useful_fraction_by_year"]
+        out[strategy] = {
+            "lcoc_usd_per_mwh": side["lcoc_usd_per_mwh"],
+            "capex_usd_per_w": side["capex_usd_per_w"],
+            "useful_fraction": side["useful_fraction"],
+            "useful_fraction_by_year": by_year,
+        }
+    cheapest = min(out, key=lambda k: out[k]["lcoc_usd_per_mwh"])
+    return {"strategies": out, "cheapest": cheapest, "spares_share": sc.maintenance.spares_share}
 
 
 def _caveats(sc: Scenario, report: dict) -> tuple:
@@ -811,7 +856,9 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     it_power = c.it_power
     per_mw = 1e6 / it_power
     accelerators_per_mw = server.accelerators / server.power * 1e6
-    w = v.workload
+    w, m = v.workload, v.maintenance
+    # Cold spares (strategy "spares"): carried and paid for, not powered.
+    compute_carried = 1.0 / (1.0 - m.spares_share) if m.strategy == "spares" else 1.0
     # Training goodput belongs to one synchronous job: a 40 MW site runs many, each checkpointing on its own.
     chips = np.maximum(np.round(accelerators_per_mw * np.minimum(w.job_it_power, it_power) / 1e6), 1.0)
     replica = server.accelerators if w.replica_accelerators is None else w.replica_accelerators
@@ -852,6 +899,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
             structure_fraction=lc.structure_fraction,
             margin=lc.margin,
             infeasible="raise" if strict else "inf",
+            compute_mass_factor=compute_carried,
         )
     except OrbitalInputError as exc:  # the satellite cannot be built: name the keys that shaped it
         t = v.thermal
@@ -897,7 +945,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     with np.errstate(invalid="ignore"):
         bus_mass = np.where(feasible, design.mass - compute_mass - budget["propellant"] * c.satellite_it_power, np.inf)
     capex = {
-        "hardware": hardware_price,
+        "hardware": hardware_price * compute_carried,
         "spacecraft": lc.bus_cost * bus_mass * satellites / it_power,
         "launch": launches * launch_price / it_power,
         "nre": f.nre / it_power,
@@ -916,8 +964,18 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     shadow_fraction = float(illumination.orbit_shadow_time.mean() / illumination.period)
     eclipse_factor = 1.0 - shadow_fraction * (1.0 - v.solar.eclipse_load)
     factor, weights, _ = economics.present_value_factors(lifetime_years, f.discount_rate)
-    # Nothing is repaired in orbit: failed hardware is lost, and all of it stops at the dose limit.
-    survival = economics.unrepaired_fraction_by_year(c.hardware_failure_rate, effects.tid_lifetime_years, weights)
+    # Nothing is repaired in orbit: failed hardware and failed satellites are lost (spares, if carried,
+    # come on line first), and all of it stops at the dose limit.
+    hardware_loss = (
+        m.accelerator_failures + m.hbm_failures + (m.host_failures + m.network_failures) * (m.accelerators_per_host)
+    )
+    survival = economics.spared_fraction_by_year(
+        hardware_loss,
+        m.satellite_failure_rate,
+        m.spares_share if m.strategy == "spares" else 0.0,
+        effects.tid_lifetime_years,
+        weights,
+    )
     # Useful IT energy per MW in each year of the life [J]; a design that cannot be built delivers none.
     energy = (1e6 * JULIAN_YEAR * np.asarray(orbit_goodput * eclipse_factor * feasible))[..., None] * survival
     capex_total = sum(capex.values())
@@ -975,7 +1033,10 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "cluster_interruptions_per_hour": effects.cluster_interruptions_per_hour,
         "ground_cluster_interruptions_per_hour": effects.ground_cluster_interruptions_per_hour,
         "tid_lifetime_years": effects.tid_lifetime_years,
-        "hardware_failures_per_accelerator_year": c.hardware_failure_rate,
+        "hardware_failures_per_accelerator_year": hardware_loss,
+        "satellite_failures_per_year": m.satellite_failure_rate,
+        "maintenance_strategy": m.strategy,
+        "useful_fraction_by_year": np.asarray(orbit_goodput * eclipse_factor * feasible)[..., None] * survival,
         "demand_bps": need.busier,
         # Every satellite carries its own terminal; contention for the stations is not modelled.
         "capacity_to_demand": satellites * link["daily_volume"] * 8.0 / DAY / need.busier,

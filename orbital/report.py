@@ -74,17 +74,23 @@ _PHYSICS_UNITS = {
 
 def _physics_rows(result):
     """(quantity, value, unit) for every physics number behind the orbital side, nested ones flattened."""
+    from .results import flatten
+
+    def shown(value):
+        if value is None:
+            return "-"
+        if isinstance(value, float):
+            return f"{value:.4g}"
+        if isinstance(value, list):
+            return ", ".join(f"{x:.3f}" if isinstance(x, float) else str(x) for x in value)
+        return str(value)
+
     rows = []
-    for key, value in result.physics.items():
-        if key == "mass_budget_kg_per_kw":
-            rows += [(f"mass budget: {k}", f"{v:.4g}", "kg/kW") for k, v in value.items()]
-        elif isinstance(value, dict):
-            rows += [
-                (f"{key}.{k}", "-" if v is None else f"{v:.4g}", _PHYSICS_UNITS.get(f"{key}.{k}", ""))
-                for k, v in value.items()
-            ]
+    for key, value in flatten(result.physics).items():
+        if key.startswith("mass_budget_kg_per_kw."):
+            rows.append((f"mass budget: {key.split('.', 1)[1]}", shown(value), "kg/kW"))
         else:
-            rows.append((key, f"{value:.4g}" if isinstance(value, float) else str(value), ""))
+            rows.append((key, shown(value), _PHYSICS_UNITS.get(key, "")))
     return rows
 
 

@@ -271,6 +271,62 @@ SCHEMA = {
             "5 min", "s", "s", "assumed: a failed replica drained and its model reloaded elsewhere", "(0, 86400]"
         ),
     },
+    "maintenance": {
+        "strategy": _text(
+            "none",
+            "no repair in orbit: lost hardware stays lost; 'spares' carries cold spare accelerators from launch",
+            ("none", "spares"),
+        ),
+        "accelerator_failures": _q(
+            190.0 * 365.25 / (54.0 * 16384.0),
+            "",
+            "",
+            "Llama 3 (arXiv:2407.21783, 2024) Table 5: faulty GPU 148, GPU SRAM 19, GPU system processor 17, "
+            "thermal interface and sensor 6 in 54 days on 16,384 H100s, per accelerator-year",
+            "[0, 10]",
+        ),
+        "hbm_failures": _q(
+            72.0 * 365.25 / (54.0 * 16384.0),
+            "",
+            "",
+            "Llama 3 (arXiv:2407.21783, 2024) Table 5: GPU HBM3 72 in 54 days on 16,384 H100s, per accelerator-year",
+            "[0, 10]",
+        ),
+        "host_failures": _q(
+            14.0 * 365.25 / (54.0 * 16384.0),
+            "",
+            "",
+            "Llama 3 (arXiv:2407.21783, 2024) Table 5: CPU 2, system memory 2, SSD 3, power supply 3, chassis 2, "
+            "IO board 2 in 54 days on 16,384 H100s, per accelerator-year (each takes its host's accelerators)",
+            "[0, 10]",
+        ),
+        "network_failures": _q(
+            42.0 * 365.25 / (54.0 * 16384.0),
+            "",
+            "",
+            "Llama 3 (arXiv:2407.21783, 2024) Table 5: network switch or cable 35, NIC 7 in 54 days on 16,384 "
+            "H100s, per accelerator-year (assumed to cut off one host each in orbit)",
+            "[0, 10]",
+        ),
+        "accelerators_per_host": _q(
+            4, "", "", "GB200 NVL72: 18 compute trays of 4 Blackwell GPUs (NVIDIA, 2025)", "[1, 1000]", integer=True
+        ),
+        "satellite_failure_rate": _q(
+            0.0118,
+            "",
+            "",
+            "secondary: Castet & Saleh, Reliab. Eng. Syst. Saf. 94, 1718 (2009): Weibull reliability of 1,584 "
+            "satellites (shape 0.4521, scale 2,607 yr) is 0.943 at 5 years, a mean loss of 1.18 %/yr",
+            "[0, 1]",
+        ),
+        "spares_share": _q(
+            0.1,
+            "",
+            "",
+            "with strategy = spares: the share of the accelerators carried that are cold spares (assumed)",
+            "[0, 0.9]",
+        ),
+    },
     "downlink": {
         "band": _text("ka", "Ka-band EESS downlink (orbital/data/link_terminals.toml)", ("x", "ka", "optical", "isl")),
         "stations": _text(

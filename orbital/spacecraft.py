@@ -264,6 +264,7 @@ def spacecraft_design(
     radiator_environment=None,
     density=None,
     infeasible="raise",
+    compute_mass_factor=1.0,
     **budget_options,
 ) -> SpacecraftDesign:
     """Size one satellite for an IT load on an orbit with the solar, thermal and radiation modules.
@@ -318,6 +319,9 @@ def spacecraft_design(
     infeasible : {"raise", "inf"}
         A radiator at or below its sink, or a mass budget that does not close: an
         error, or infinite mass (for sweeps).
+    compute_mass_factor : float or array_like
+        Compute hardware carried per unit powered (1 / (1 − s) with a share s of cold spares) [-]:
+        mass only, the power system is sized for the powered IT load.
     **budget_options
         ``thruster_isp``, ``tank_fraction``, ``structure_fraction``, ``margin`` of :func:`mass_budget`.
 
@@ -372,7 +376,7 @@ def spacecraft_design(
         infeasible=infeasible,
     )
     parts = {
-        "compute": server(server_name).specific_mass(chassis_removed),
+        "compute": server(server_name).specific_mass(chassis_removed) * np.asarray(compute_mass_factor),
         "solar_array": power_system.array_mass / power,
         "battery": power_system.battery_mass / power,
         "radiator": radiator.mass / power,

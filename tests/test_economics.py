@@ -75,7 +75,8 @@ def test_the_ground_lcoc_by_hand(kind):
 def test_the_orbital_lcoc_by_hand(kind):
     """Baseline orbital side from its physics (mass, launches, goodput, dose life), by hand: hardware,
     the bus at $1,000/kg of non-compute, non-propellant mass, the launches, no opex; useful energy
-    shrinks at the failure rate (averaged over each year), stops at the dose limit, and nothing is resold."""
+    shrinks at the hardware and satellite failure rates (averaged over each year), stops at the dose limit,
+    and nothing is resold."""
     result = model.run(load_scenario("baseline").replace(workload__kind=kind))
     p, o = result.physics, result.orbital
     r, years = 0.08, 5
@@ -89,7 +90,9 @@ def test_the_orbital_lcoc_by_hand(kind):
     )
     mid = np.arange(years) + 0.5
     df = (1 + r) ** -mid
-    failures = (0.301 + 0.172) * 419.0 / (54.0 * 16384.0) * 365.25
+    # Llama 3's hardware failure counts in 54 days on 16,384 H100s (host and network ones take a 4-GPU
+    # tray), and Castet & Saleh's 1.18 %/yr of whole satellites: nothing repaired in orbit.
+    failures = (190 + 72 + (14 + 42) * 4) * 365.25 / (54.0 * 16384.0) + 0.0118
     start = np.arange(years)  # the mean of e^(-λt) over each year, cut at the dose limit
     stop = np.clip(start + 1.0, start, p["tid_lifetime_years"])
     alive = (np.exp(-failures * start) - np.exp(-failures * stop)) / failures
@@ -138,7 +141,8 @@ def test_bad_money_input_names_the_key():
 
 
 def test_the_parity_budget_is_where_the_two_costs_meet():
-    result = model.run("baseline")
+    # Ground power at 0.20 USD/kWh: no launch price makes the orbit cheaper, but a budget exists.
+    result = model.run(load_scenario("baseline").replace(terrestrial__electricity_price="0.20 USD/kWh"))
     budget, now = result.parity_budget_usd_per_w, result.spacecraft_launch_operations_usd_per_w
     assert result.break_even_launch_price_usd_per_kg is None and 0 < budget < now
     o, t = result.orbital, result.terrestrial

@@ -32,7 +32,7 @@ def baseline_result(baseline):
 def parity(baseline, baseline_result):
     # Expensive ground power and a cheap bus give a launch price at which the two sides meet.
     return baseline.replace(
-        terrestrial__electricity_price="0.5 USD/kWh", launch__bus_cost="100 USD/kg", launch__price_per_kg="100 USD/kg"
+        terrestrial__electricity_price="0.5 USD/kWh", launch__bus_cost="50 USD/kg", launch__price_per_kg="100 USD/kg"
     )
 
 

@@ -38,10 +38,10 @@ def figures(baseline):
 
 @pytest.fixture(scope="module")
 def cheap_bus():
-    # The baseline with a 50 USD/kg bus and 0.20 USD/kWh on the ground: break-even at ~17 USD/kg, so
+    # The baseline with a 20 USD/kg bus and 0.50 USD/kWh on the ground: break-even at ~43 USD/kg, so
     # parity lies inside the map.
     sc = scenario.load_scenario("baseline").replace(
-        launch__bus_cost="50 USD/kg", terrestrial__electricity_price="0.20 USD/kWh"
+        launch__bus_cost="20 USD/kg", terrestrial__electricity_price="0.50 USD/kWh"
     )
     return sc, model.run(sc)
 

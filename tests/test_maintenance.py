@@ -1,0 +1,106 @@
+"""Maintenance without repair (issue 16): failure modes from the Llama 3 table, satellite losses, the dose
+limit, and cold spares carried from launch."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orbital import economics, model
+from orbital.errors import OrbitalInputError
+from orbital.scenario import load_scenario, parse_scenario
+
+NO_FAILURES = {
+    "maintenance__accelerator_failures": 0.0,
+    "maintenance__hbm_failures": 0.0,
+    "maintenance__host_failures": 0.0,
+    "maintenance__network_failures": 0.0,
+    "maintenance__satellite_failure_rate": 0.0,
+}
+
+
+def test_the_failure_modes_are_the_llama_3_counts():
+    m = load_scenario("baseline").maintenance
+    per_year = 365.25 / (54.0 * 16384.0)  # Llama 3: 54 days on 16,384 H100s (arXiv:2407.21783, Table 5)
+    assert m.accelerator_failures == pytest.approx((148 + 19 + 17 + 6) * per_year)
+    assert m.hbm_failures == pytest.approx(72 * per_year)
+    assert m.host_failures == pytest.approx((2 + 2 + 3 + 3 + 2 + 2) * per_year)
+    assert m.network_failures == pytest.approx((35 + 7) * per_year)
+    # A host or network failure takes a GB200 compute tray's 4 accelerators: 20 % of the hardware a year.
+    result = model.run("baseline")
+    lost = result.physics["hardware_failures_per_accelerator_year"]
+    assert lost == pytest.approx((190 + 72 + (14 + 42) * 4) * per_year, rel=1e-12)
+    assert 0.19 < lost < 0.21
+
+
+def test_castet_and_saleh_give_the_satellite_loss_rate():
+    # Weibull reliability of 1,584 satellites (Castet & Saleh 2009): shape 0.4521, scale 2,607 yr.
+    reliability = math.exp(-((5.0 / 2607.0) ** 0.4521))
+    assert reliability == pytest.approx(0.943, abs=1e-3)
+    assert load_scenario("baseline").maintenance.satellite_failure_rate == pytest.approx(
+        -math.log(reliability) / 5.0, rel=0.01
+    )
+
+
+def test_spares_with_no_failures_change_nothing_but_mass_and_price():
+    base = load_scenario("baseline").replace(**NO_FAILURES)
+    none = model.run(base)
+    spares = model.run(base.replace(maintenance__strategy="spares", maintenance__spares_share=0.2))
+    assert spares.orbital.useful_fraction == pytest.approx(none.orbital.useful_fraction, rel=1e-12)
+    assert spares.orbital.mass_kg_per_kw > none.orbital.mass_kg_per_kw
+    assert spares.orbital.capex_breakdown_usd_per_w["hardware"] == pytest.approx(
+        none.orbital.capex_breakdown_usd_per_w["hardware"] / 0.8, rel=1e-12
+    )
+    assert spares.physics["maintenance"]["cheapest"] == "none"  # spares that never serve only cost
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hardware=st.floats(0.0, 1.0),
+    satellite=st.floats(0.0, 0.2),
+    share=st.floats(0.0, 0.9),
+    end=st.floats(0.1, 12.0),
+)
+def test_spares_never_lower_the_useful_fraction(hardware, satellite, share, end):
+    weights = np.array([1.0, 1.0, 1.0, 1.0, 0.5])
+    none = economics.unrepaired_fraction_by_year(hardware + satellite, end, weights)
+    spared = economics.spared_fraction_by_year(hardware, satellite, share, end, weights)
+    assert np.all(spared >= none - 1e-12) and np.all(spared <= 1.0 + 1e-12)
+    assert economics.spared_fraction_by_year(hardware, satellite, 0.0, end, weights) == pytest.approx(none, abs=1e-12)
+
+
+def test_spares_hold_full_capacity_until_they_run_out():
+    # λ = 0.2 /yr, s = 0.5: full capacity to t* = ln 2 / 0.2 = 3.47 yr, then e^(−0.2 t) / 0.5.
+    by_year = economics.spared_fraction_by_year(0.2, 0.0, 0.5, 10.0, np.ones(5))
+    assert by_year[:3] == pytest.approx([1.0, 1.0, 1.0], abs=1e-12)
+    knee = math.log(2.0) / 0.2
+    year4 = ((knee - 3.0) + (math.exp(-0.2 * knee) - math.exp(-0.8)) / 0.2 / 0.5) / 1.0
+    assert by_year[3] == pytest.approx(year4, rel=1e-12)
+
+
+def test_run_names_the_cheapest_strategy():
+    result = model.run("baseline")
+    m = result.physics["maintenance"]
+    assert set(m["strategies"]) == set(model.STRATEGIES)
+    cheapest = min(m["strategies"], key=lambda k: m["strategies"][k]["lcoc_usd_per_mwh"])
+    assert m["cheapest"] == cheapest and f"cheapest: {cheapest}" in result.to_text()
+    own = m["strategies"][result.scenario.maintenance.strategy]
+    assert own["lcoc_usd_per_mwh"] == result.orbital.lcoc_usd_per_mwh
+    assert len(own["useful_fraction_by_year"]) == 5 and own["useful_fraction"] == result.orbital.useful_fraction
+    spares = model.run(result.scenario.replace(maintenance__strategy="spares"))
+    assert m["strategies"]["spares"]["lcoc_usd_per_mwh"] == pytest.approx(spares.orbital.lcoc_usd_per_mwh, rel=1e-12)
+
+
+def test_bad_maintenance_input_is_named():
+    with pytest.raises(OrbitalInputError, match=r"\[maintenance\] strategy = 'service' is not one of: none, spares"):
+        parse_scenario({"maintenance": {"strategy": "service"}}, source="m.toml")
+    with pytest.raises(
+        OrbitalInputError, match=r"\[maintenance\] spares_share = 1 is outside the valid range \[0, 0.9\]"
+    ):
+        parse_scenario({"maintenance": {"spares_share": 1.0}}, source="m.toml")
+    with pytest.raises(OrbitalInputError, match=r"\[maintenance\] hbm_failures = -0.1 is outside"):
+        parse_scenario({"maintenance": {"hbm_failures": -0.1}}, source="m.toml")

@@ -24,6 +24,9 @@ __all__ = [
     "levelize",
     "present_value_factors",
     "study_share",
+    "discounted_renewals",
+    "renewals",
+    "renewed_fraction_by_year",
     "spared_fraction_by_year",
     "unrepaired_fraction_by_year",
 ]
@@ -165,9 +168,67 @@ def spared_fraction_by_year(hardware_rate, satellite_rate, spares_share, end_of_
     end = np.asarray(end_of_life, dtype=float)[..., None]
     start = np.cumsum(weights) - weights
     stop = np.minimum(start + weights, np.maximum(end, start))
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):  # a vanishing rate: the spares never run out
         knee = np.where(lam_h > 0, -np.log1p(-s) / np.where(lam_h > 0, lam_h, 1.0), np.inf)
     full_until = np.clip(knee, start, stop)  # full capacity on [start, full_until), decay on [full_until, stop)
     full = _integral_exp(lam_s, start, full_until)
     decay = _integral_exp(lam_h + lam_s, full_until, stop) / (1.0 - s)
     return (full + decay) / weights
+
+
+def renewals(period, horizon):
+    """How many renewals at t = P, 2P, ... fall strictly before ``horizon`` [-] (0 when P ≥ horizon)."""
+    p = np.asarray(check_range("renewal period", period, 0.0, np.inf, unit="yr", low_open=True), dtype=float)
+    return np.maximum(np.ceil(np.asarray(horizon, dtype=float) / p - 1e-12) - 1.0, 0.0)[()]
+
+
+def discounted_renewals(rate, period, count, decay=0.0):
+    """Σ_{k=1}^{n} e^(−d k P) (1 + r)^(−k P): the present value of one unit spent at each renewal [-].
+
+    ``decay`` d discounts each renewal by what has been lost for good by then (whole satellites that
+    a servicer cannot bring back) [yr⁻¹]. A geometric series, closed form.
+    """
+    q = np.exp(-np.asarray(decay, dtype=float) * period) * (1.0 + np.asarray(rate, dtype=float)) ** -np.asarray(
+        period, dtype=float
+    )
+    n = np.asarray(count, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        total = np.where(np.isclose(q, 1.0), n, q * -np.expm1(n * np.log(q)) / (1.0 - q))
+    return total[()]
+
+
+def renewed_fraction_by_year(renewed_rate, lasting_rate, period, end_of_life, weights):
+    """Mean working fraction over each year of a fleet whose losses at ``renewed_rate`` are made good every
+    ``period`` (replenishment launches, servicing visits) while those at ``lasting_rate`` stay lost.
+
+    The working fraction is e^(−λ_l t) e^(−λ_r (t mod P)) until ``end_of_life`` (the dose limit), 0 after.
+    Its integral from 0 is closed form: with n = ⌊t/P⌋ and J(x) = ∫_0^x e^(−(λ_l+λ_r)u) du,
+    F(t) = J(P) (1 − qⁿ)/(1 − q) + qⁿ J(t − nP), q = e^(−λ_l P).
+
+    Parameters
+    ----------
+    renewed_rate, lasting_rate : float or array_like
+        λ_r, λ_l [yr⁻¹].
+    period : float or array_like
+        P [yr].
+    end_of_life : float or array_like
+        [yr].
+    weights : numpy.ndarray
+        The years' lengths [yr].
+    """
+    lam_r = np.asarray(check_range("renewed failure rate", renewed_rate, 0.0, np.inf), dtype=float)[..., None]
+    lam_l = np.asarray(check_range("lasting failure rate", lasting_rate, 0.0, np.inf), dtype=float)[..., None]
+    p = np.asarray(check_range("renewal period", period, 0.0, np.inf, unit="yr", low_open=True), dtype=float)
+    p = p[..., None]
+    end = np.asarray(end_of_life, dtype=float)[..., None]
+    start = np.cumsum(weights) - weights
+    stop = np.minimum(start + weights, np.maximum(end, start))
+    q = np.exp(-lam_l * p)
+
+    def integral(t):
+        n = np.floor(t / p)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cycles = np.where(np.isclose(q, 1.0), n, -np.expm1(n * np.log(q)) / (1.0 - q))
+        return _integral_exp(lam_r + lam_l, 0.0, p) * cycles + q**n * _integral_exp(lam_r + lam_l, 0.0, t - n * p)
+
+    return (integral(stop) - integral(start)) / weights

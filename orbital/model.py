@@ -470,7 +470,7 @@ class Result(Report):
             f"{row['lcoc_usd_per_mwh']:,.0f} USD/MWh, useful {row['useful_fraction']:.3f}"
             for name, row in m["strategies"].items()
         )
-        lines.append(f"  maintenance without repair: {by_strategy}; cheapest: {m['cheapest']}")
+        lines.append(f"  maintenance strategies: {by_strategy}; cheapest: {m['cheapest']}")
         lines += [f"Caveat: {c}" for c in self.caveats]
         lines.append(f"Cost ratio (orbital / terrestrial LCOC): {r['cost_ratio']:.3g}")
         be = r["break_even_launch_price_usd_per_kg"]
@@ -788,7 +788,7 @@ def _finite_or_none(x):
 
 
 #: The maintenance strategies the composer models (``[maintenance] strategy``).
-STRATEGIES = ("none", "spares")
+STRATEGIES = ("none", "spares", "replenish", "service")
 
 
 def _strategies(sc: Scenario, physics: dict, orbital: dict) -> dict:
@@ -969,18 +969,23 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     hardware_loss = (
         m.accelerator_failures + m.hbm_failures + (m.host_failures + m.network_failures) * (m.accelerators_per_host)
     )
-    survival = economics.spared_fraction_by_year(
+    survival, upkeep = _maintenance(
+        m,
         hardware_loss,
-        m.satellite_failure_rate,
-        m.spares_share if m.strategy == "spares" else 0.0,
         effects.tid_lifetime_years,
+        lifetime_years,
+        f.discount_rate,
         weights,
+        capex,
+        satellites,
+        it_power,
     )
     # Useful IT energy per MW in each year of the life [J]; a design that cannot be built delivers none.
     energy = (1e6 * JULIAN_YEAR * np.asarray(orbit_goodput * eclipse_factor * feasible))[..., None] * survival
     capex_total = sum(capex.values())
     # The satellites are built for the study's life: every orbital capital item is charged in full.
     items = _cost_items(capex, {k: 1.0 for k in capex}, opex, factor, weights)
+    items.update({f"maintenance (PV): {k}": v for k, v in upkeep.items()})
     money = economics.levelize(
         sum(items.values()), energy, accelerators_per_mw, server.pflops_per_accelerator, factor, weights
     )
@@ -1089,6 +1094,35 @@ def workload_demand(it_power, kind, training_share) -> downlink.Demand:
     return downlink.Demand(
         "mix", uplink=s * train.uplink + (1 - s) * infer.uplink, downlink=s * train.downlink + (1 - s) * infer.downlink
     )
+
+
+def _maintenance(m, hardware_loss, end_of_life, lifetime_years, rate, weights, capex, satellites, it_power):
+    """The working fraction by year under the ``[maintenance]`` strategy, and what the upkeep costs (PV, USD/MW).
+
+    none / spares: nothing is repaired (spares come on line first); replenish: new satellites restore
+    full capacity whenever it falls to the threshold; service: visits every interval replace the
+    failed hardware (whole satellites lost stay lost). The dose limit ends every strategy's hardware.
+    """
+    lam_s = m.satellite_failure_rate
+    horizon = np.minimum(lifetime_years, end_of_life)
+    if m.strategy in ("none", "spares"):
+        share = m.spares_share if m.strategy == "spares" else 0.0
+        return economics.spared_fraction_by_year(hardware_loss, lam_s, share, end_of_life, weights), {}
+    if m.strategy == "replenish":
+        lam = hardware_loss + lam_s
+        with np.errstate(divide="ignore"):
+            period = np.where(lam > 0, np.log(1.0 / m.replenish_threshold) / np.where(lam > 0, lam, 1.0), 1e9)
+        survival = economics.renewed_fraction_by_year(lam, 0.0, period, end_of_life, weights)
+        fleet = (capex["hardware"] + capex["spacecraft"] + capex["launch"]) * 1e6  # USD per MW
+        pv = economics.discounted_renewals(rate, period, economics.renewals(period, horizon))
+        return survival, {"replenishment": (1.0 - m.replenish_threshold) * fleet * pv}
+    interval = m.service_interval / JULIAN_YEAR
+    survival = economics.renewed_fraction_by_year(hardware_loss, lam_s, interval, end_of_life, weights)
+    pv = economics.discounted_renewals(rate, interval, economics.renewals(interval, horizon), decay=lam_s)
+    return survival, {
+        "service_visits": m.service_cost * satellites * 1e6 / it_power * pv,
+        "replaced_hardware": -np.expm1(-hardware_loss * interval) * capex["hardware"] * 1e6 * pv,
+    }
 
 
 def _why_no_useful_compute(effects, goodput, chips, w, feasible, lifetime_years, eclipse_factor) -> str:

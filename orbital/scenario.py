@@ -274,8 +274,9 @@ SCHEMA = {
     "maintenance": {
         "strategy": _text(
             "none",
-            "no repair in orbit: lost hardware stays lost; 'spares' carries cold spare accelerators from launch",
-            ("none", "spares"),
+            "no repair in orbit: lost hardware stays lost; 'spares' carries cold spare accelerators from launch, "
+            "'replenish' launches new satellites, 'service' visits to replace failed hardware",
+            ("none", "spares", "replenish", "service"),
         ),
         "accelerator_failures": _q(
             190.0 * 365.25 / (54.0 * 16384.0),
@@ -318,6 +319,24 @@ SCHEMA = {
             "secondary: Castet & Saleh, Reliab. Eng. Syst. Saf. 94, 1718 (2009): Weibull reliability of 1,584 "
             "satellites (shape 0.4521, scale 2,607 yr) is 0.943 at 5 years, a mean loss of 1.18 %/yr",
             "[0, 1]",
+        ),
+        "replenish_threshold": _q(
+            0.8,
+            "",
+            "",
+            "with strategy = replenish: new satellites restore full capacity when it falls to this share (assumed)",
+            "(0, 1)",
+        ),
+        "service_interval": _q(
+            "1 yr", "s", "yr", "with strategy = service: time between servicing visits (assumed)", "(0, 50]"
+        ),
+        "service_cost": _q(
+            "13e6 USD",
+            "USD",
+            "USD",
+            "with strategy = service: one visit to one satellite; secondary: Northrop Grumman's Mission Extension "
+            "Vehicle was reported at ~13 M USD a year per client (2017-2020), a life extension, not a parts swap",
+            "[0, inf)",
         ),
         "spares_share": _q(
             0.1,

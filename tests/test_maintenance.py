@@ -96,11 +96,65 @@ def test_run_names_the_cheapest_strategy():
 
 
 def test_bad_maintenance_input_is_named():
-    with pytest.raises(OrbitalInputError, match=r"\[maintenance\] strategy = 'service' is not one of: none, spares"):
-        parse_scenario({"maintenance": {"strategy": "service"}}, source="m.toml")
+    with pytest.raises(
+        OrbitalInputError, match=r"\[maintenance\] strategy = .repair. is not one of: none, spares, replenish, service"
+    ):
+        parse_scenario({"maintenance": {"strategy": "repair"}}, source="m.toml")
     with pytest.raises(
         OrbitalInputError, match=r"\[maintenance\] spares_share = 1 is outside the valid range \[0, 0.9\]"
     ):
         parse_scenario({"maintenance": {"spares_share": 1.0}}, source="m.toml")
     with pytest.raises(OrbitalInputError, match=r"\[maintenance\] hbm_failures = -0.1 is outside"):
         parse_scenario({"maintenance": {"hbm_failures": -0.1}}, source="m.toml")
+
+
+def test_renewals_and_their_present_value():
+    assert economics.renewals(1.0, 5.0) == 4 and economics.renewals(2.0, 5.0) == 2 and economics.renewals(6.0, 5.0) == 0
+    # Σ_{k=1}^{4} e^(−0.05 k) 1.08^(−k): the geometric series in closed form.
+    explicit = sum(math.exp(-0.05 * k) * 1.08**-k for k in range(1, 5))
+    assert economics.discounted_renewals(0.08, 1.0, 4, decay=0.05) == pytest.approx(explicit, rel=1e-12)
+    assert economics.discounted_renewals(0.0, 1.0, 4) == pytest.approx(4.0, rel=1e-12)
+
+
+def test_a_renewed_fleet_is_a_sawtooth():
+    weights = np.ones(5)
+    # Renewed every year at λ = 0.2: each year averages (1 − e^−0.2) / 0.2 = 0.906346.
+    year = economics.renewed_fraction_by_year(0.2, 0.0, 1.0, 10.0, weights)
+    assert year == pytest.approx([-math.expm1(-0.2) / 0.2] * 5, rel=1e-12)
+    # Renewed never (a period past the study): the unrepaired fleet.
+    never = economics.renewed_fraction_by_year(0.2, 0.01, 100.0, 3.5, weights)
+    assert never == pytest.approx(economics.unrepaired_fraction_by_year(0.21, 3.5, weights), rel=1e-12)
+    # Half-yearly renewals of the hardware while satellites stay lost at 2 %/yr: year 2 holds less than year 1.
+    served = economics.renewed_fraction_by_year(0.3, 0.02, 0.5, 10.0, weights)
+    assert np.all(np.diff(served) < 0) and served[0] > economics.unrepaired_fraction_by_year(0.32, 10.0, weights)[0]
+
+
+@pytest.mark.parametrize("strategy", ["replenish", "service"])
+def test_repair_strategies_keep_more_capacity_and_cost_their_upkeep(strategy):
+    base = load_scenario("baseline")
+    none = model.run(base)
+    repaired = model.run(base.replace(maintenance__strategy=strategy))
+    assert repaired.orbital.useful_fraction > none.orbital.useful_fraction
+    upkeep = {
+        k: v for k, v in repaired.orbital.lifetime_cost_breakdown_usd_per_mw.items() if k.startswith("maintenance")
+    }
+    assert upkeep and all(v > 0 for v in upkeep.values())
+    assert sum(repaired.orbital.lifetime_cost_breakdown_usd_per_mw.values()) == pytest.approx(
+        repaired.orbital.lifetime_cost_usd_per_mw, rel=1e-12
+    )
+
+
+def test_replenishment_is_priced_at_the_fleet_it_replaces():
+    base = load_scenario("baseline").replace(maintenance__strategy="replenish", maintenance__replenish_threshold=0.8)
+    r = model.run(base)
+    m = r.scenario.maintenance
+    lam = r.physics["hardware_failures_per_accelerator_year"] + m.satellite_failure_rate
+    period = math.log(1 / 0.8) / lam  # capacity decays from 1 to 0.8
+    horizon = min(5.0, r.physics["tid_lifetime_years"])
+    events = [k * period for k in range(1, 100) if k * period < horizon]
+    capex = r.orbital.capex_breakdown_usd_per_w
+    fleet = (capex["hardware"] + capex["spacecraft"] + capex["launch"]) * 1e6
+    expected = sum(0.2 * fleet * 1.08**-t for t in events)
+    assert r.orbital.lifetime_cost_breakdown_usd_per_mw["maintenance (PV): replenishment"] == pytest.approx(
+        expected, rel=1e-9
+    )

@@ -60,9 +60,9 @@ def capital_recovery_factor(rate, years):
     """
     r = np.asarray(check_range("discount rate", rate, -0.99, 10.0), dtype=float)
     n = np.asarray(check_range("years", years, 0.0, 1000.0, low_open=True), dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        crf = np.where(r == 0.0, 1.0 / n, r / -np.expm1(-n * np.log1p(np.where(r == 0.0, 1.0, r))))
-    return crf[()]
+    flat = np.abs(r) < 1e-200  # no interest, or too little to matter (subnormal products lose their digits)
+    safe = np.where(flat, 1.0, r)
+    return np.where(flat, 1.0 / n, safe / -np.expm1(-n * np.log1p(safe)))[()]
 
 
 def study_share(rate, asset_life, study_life):
@@ -137,9 +137,11 @@ def unrepaired_fraction_by_year(failure_rate, end_of_life, weights):
 
 def _integral_exp(rate, a, b):
     """∫_a^b e^(−rate t) dt, element-wise, for b ≥ a (rate may be 0)."""
-    # e^(−ra) (1 − e^(−r(b−a))) / r through expm1: accurate however small the rate.
-    r = np.where(rate > 0, rate, 1.0)
-    return np.where(rate > 0, np.exp(-r * a) * -np.expm1(-r * (b - a)) / r, b - a)
+    # e^(−ra) (1 − e^(−r(b−a))) / r through expm1; a rate too small to matter (subnormal products
+    # lose their digits) counts as 0.
+    tiny = np.asarray(rate) < 1e-200
+    r = np.where(tiny, 1.0, rate)
+    return np.where(tiny, b - a, np.exp(-r * a) * -np.expm1(-r * (b - a)) / r)
 
 
 def spared_fraction_by_year(hardware_rate, satellite_rate, spares_share, end_of_life, weights):

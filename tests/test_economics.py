@@ -19,7 +19,7 @@ YEAR = 365.25 * 86400.0
 
 def crf(r, n):
     """Textbook capital recovery factor (Short, Packey & Holt, NREL/TP-462-5173, 1995, eq. 4-3)."""
-    return 1.0 / n if r == 0 else r * (1 + r) ** n / math.expm1(n * math.log1p(r))
+    return 1.0 / n if r < 1e-200 else r * (1 + r) ** n / math.expm1(n * math.log1p(r))
 
 
 def test_a_15_year_asset_in_a_5_year_study_bears_0_466_of_its_price():

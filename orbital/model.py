@@ -523,6 +523,9 @@ class Result(Report):
         rows.append(f"cost_ratio,{r['cost_ratio']!r},,")
         be = r["break_even_launch_price_usd_per_kg"]
         rows.append(f"break_even_launch_price_usd_per_kg,{'' if be is None else repr(be)},,USD/kg")
+        budget = r["parity_budget_usd_per_w"]
+        rows.append(f"parity_budget_usd_per_w,{'' if budget is None else repr(budget)},,USD/W")
+        rows.append(f"spacecraft_launch_operations_usd_per_w,{r['spacecraft_launch_operations_usd_per_w']!r},,USD/W")
         return "\n".join(rows) + "\n"
 
     def save(self, directory) -> Path:

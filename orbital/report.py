@@ -94,6 +94,20 @@ def _physics_rows(result):
     return rows
 
 
+def _workload_text(sc: Scenario, replica) -> str:
+    w = sc.workload
+    training = (
+        f"training jobs of {w.job_it_power / 1e6:g} MW, {w.checkpoint_time:g} s checkpoints, "
+        f"{w.restart_time / 60:g} min restarts"
+    )
+    inference = f"inference replicas of {replica} accelerators, {w.recovery_time / 60:g} min recovery"
+    if w.kind == "training":
+        return training
+    if w.kind == "inference":
+        return inference
+    return f"{w.training_share:.0%} {training}; the rest {inference}"
+
+
 def _summary_rows(sc: Scenario, result):
     """The scenario in a few lines: what flies where, on what, against what."""
     o, p = model.scenario_orbit(sc), result.physics
@@ -119,6 +133,20 @@ def _summary_rows(sc: Scenario, result):
             "Launch",
             f"{sc.launch.vehicle}: {p['launches']} launches at {p['launch_price_usd'] / 1e6:,.1f} M USD "
             f"({p['price_per_kg_reference']:,.0f} USD/kg to its reference orbit)",
+        ),
+        (
+            "Workload",
+            _workload_text(
+                sc,
+                result.derived.get("workload", {}).get("replica_accelerators")
+                or f"{sc.workload.replica_accelerators:g}",
+            ),
+        ),
+        (
+            "Maintenance",
+            f"{sc.maintenance.strategy} (cheapest: {p['maintenance']['cheapest']}), "
+            f"{p['hardware_failures_per_accelerator_year']:.1%}/yr of the hardware and "
+            f"{sc.maintenance.satellite_failure_rate:.2%}/yr of the satellites lost without repair",
         ),
         ("Ground", f"{ground}, PUE {sc.terrestrial.pue:g}"),
         ("Finance", f"{sc.finance.lifetime / JULIAN_YEAR:g}-year life, {sc.finance.discount_rate:.0%} discount rate"),

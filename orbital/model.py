@@ -193,17 +193,7 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
             step=d.step,
             fibre_length=d.fibre_distance,
         )
-        keep = (
-            "contact_minutes_per_day",
-            "passes_per_day",
-            "data_rate",
-            "daily_volume",
-            "round_trip_latency",
-            "mean_wait_for_contact",
-            "terrestrial_round_trip_latency",
-            "isl_capacity",
-        )
-        return {"link": {k: getattr(link, k) for k in keep}}
+        return {"link": {k: getattr(link, k) for k in (*_LINK_KEYS, "isl_capacity")}}
 
     def compute():
         # The three parts are independent and spend their time in compiled code (SGP4 and numpy,
@@ -225,20 +215,23 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
     return cached("physics", _physics_key(sc), compute, enabled=cache, validate=_check_physics)
 
 
-#: The numbers a cached orbit-physics entry holds, part by part (scalars unless listed as arrays).
+#: The link's numbers the composer keeps (and ``isl_capacity``, None for links to the ground).
+_LINK_KEYS = (
+    "contact_minutes_per_day",
+    "passes_per_day",
+    "data_rate",
+    "daily_volume",
+    "round_trip_latency",
+    "mean_wait_for_contact",
+    "terrestrial_round_trip_latency",
+)
+
+#: The numbers a cached orbit-physics entry holds, part by part.
 _PHYSICS_SHAPE = {
     "orbit": ("altitude", "inclination", "period", "ltan"),
     "summary": ("sunlit_fraction", "eclipse_days", "max_eclipse_s"),
     "radiation": ("dose_per_year", "proton_flux", "saa_fraction", "cosmic_ray_dose"),
-    "link": (
-        "contact_minutes_per_day",
-        "passes_per_day",
-        "data_rate",
-        "daily_volume",
-        "round_trip_latency",
-        "mean_wait_for_contact",
-        "terrestrial_round_trip_latency",
-    ),
+    "link": _LINK_KEYS,
 }
 
 

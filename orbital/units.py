@@ -152,7 +152,8 @@ def as_float(value, unit, *, name: str, bare_unit=None):
             raise OrbitalInputError(f"{name} = {value!r} is not a number or a string with a unit") from None
         quantity = number * bare
     try:
-        result = quantity.to_value(target, equivalencies=u.temperature())
+        with np.errstate(over="ignore"):  # a value too large for its unit is refused just below, not warned about
+            result = quantity.to_value(target, equivalencies=u.temperature())
     except u.UnitConversionError:
         raise OrbitalInputError(
             f"{name} = {value!r} has units of {_dimension(quantity.unit)}, "
@@ -160,7 +161,7 @@ def as_float(value, unit, *, name: str, bare_unit=None):
         ) from None
     result = np.asarray(result, dtype=float)
     if not np.all(np.isfinite(result)):
-        raise OrbitalInputError(f"{name} = {value!r} is not a finite number")
+        raise OrbitalInputError(f"{name} = {value!r} is not a finite number in {target}")
     return float(result) if result.ndim == 0 else result
 
 

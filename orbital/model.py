@@ -944,9 +944,11 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "hardware": hardware_price * compute_carried,
         "spacecraft": lc.bus_cost * bus_mass * satellites / it_power,
         "launch": launches * launch_price / it_power,
-        "nre": f.nre / it_power,
+        "nre": f.nre / (it_power if f.fleet_it_power is None else f.fleet_it_power),
     }
-    opex = {"operations": f.orbital_operations * JULIAN_YEAR * 1e6}
+    # Launch and first-year insurance on what flies; operations as a fixed amount and a share of capex.
+    capex["insurance"] = lc.insurance_rate * (capex["spacecraft"] + capex["launch"])
+    opex = {"operations": (f.orbital_operations * JULIAN_YEAR + f.operations_share * sum(capex.values())) * 1e6}
 
     effects = radiation.cluster_effects(
         chip,
@@ -993,7 +995,9 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     # The launch term is the only one the launch price moves: its derivative in closed form.
     discounted_mwh = np.sum(energy * weights * factor, axis=-1) / (3600.0 * 1e6)
     with np.errstate(divide="ignore", invalid="ignore"):
-        lcoc_per_price = launches * vehicle.capacity_reference / it_power * 1e6 / discounted_mwh
+        # A launch dollar also buys its insurance, and the operations that scale with capex.
+        markup = (1.0 + lc.insurance_rate) * (1.0 + f.operations_share * np.sum(weights * factor, axis=-1))
+        lcoc_per_price = launches * vehicle.capacity_reference / it_power * 1e6 * markup / discounted_mwh
 
     mass_per_mw_launched = design.mass * satellites * per_mw
     side = {

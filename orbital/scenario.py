@@ -226,8 +226,17 @@ SCHEMA = {
             "1000 USD/kg",
             "USD/kg",
             "USD/kg",
-            "assumed build cost per kg of spacecraft other than compute",
+            "secondary: build cost of everything but the compute, per kg; Quilty Space (2024) estimates Starlink "
+            "V1 at ~200,000 USD for 260 kg (~770 USD/kg) and V2 mini at ~800,000 USD for ~730 kg (~1,100 USD/kg); "
+            "a public calculator (2025) prices a V2-mini-class satellite at 22 USD/W, ~800 USD/kg",
             "[0, inf)",
+        ),
+        "insurance_rate": _q(
+            0.05,
+            "",
+            "",
+            "assumed: launch and first-year cover at a few percent of the insured spacecraft and launch value",
+            "[0, 1]",
         ),
         "co2_per_kg": _q(
             25.0, "", "", "assumed kg CO2 per kg to orbit (kerosene first stage, order of Falcon 9)", "[0, 1000]"
@@ -431,8 +440,25 @@ SCHEMA = {
         "lifetime": _q("5 yr", "s", "yr", "Suncatcher Table 1: 5-year satellites", "(0, 50]"),
         "discount_rate": _q(0.08, "", "", "assumed real discount rate", "[0, 0.5]"),
         "nre": _q("0 USD", "USD", "USD", "no non-recurring engineering unless given", "[0, inf)"),
+        "fleet_it_power": _opt(
+            "W",
+            "MW",
+            "the IT power the NRE is spread over (default: [compute] it_power, this scenario alone)",
+            "(0, inf)",
+        ),
         "orbital_operations": _q(
-            "0 USD/(MW yr)", "USD/(W s)", "USD/(MW yr)", "orbital operations not costed unless given", "[0, inf)"
+            "0 USD/(MW yr)",
+            "USD/(W s)",
+            "USD/(MW yr)",
+            "fixed orbital operations and ground segment beyond the share of capex below (none unless given)",
+            "[0, inf)",
+        ),
+        "operations_share": _q(
+            0.01,
+            "",
+            "",
+            "secondary: a public calculator's default (McCalip, Dec 2025): orbital operations 1 % of capex a year",
+            "[0, 1]",
         ),
     },
 }

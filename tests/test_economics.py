@@ -74,7 +74,8 @@ def test_the_ground_lcoc_by_hand(kind):
 @pytest.mark.parametrize("kind", ["inference", "training"])
 def test_the_orbital_lcoc_by_hand(kind):
     """Baseline orbital side from its physics (mass, launches, goodput, dose life), by hand: hardware,
-    the bus at $1,000/kg of non-compute, non-propellant mass, the launches, no opex; useful energy
+    the bus at $1,000/kg of non-compute, non-propellant mass, the launches, 5 % insurance on bus and launch,
+    operations at 1 % of capex a year; useful energy
     shrinks at the hardware and satellite failure rates (averaged over each year), stops at the dose limit,
     and nothing is resold."""
     result = model.run(load_scenario("baseline").replace(workload__kind=kind))
@@ -83,13 +84,13 @@ def test_the_orbital_lcoc_by_hand(kind):
     budget = p["mass_budget_kg_per_kw"]
     bus_kg_per_kw = sum(v for k, v in budget.items() if k not in ("compute", "propellant"))
     satellites = p["satellites"]
-    cost = (
-        2.5e6 / 120e3 * 1e6
-        + 1000.0 * bus_kg_per_kw * 100.0 * satellites  # USD/kg x kg/kW x 100 kW per satellite, per MW
-        + o.launches_per_mw * p["launch_price_usd"]
-    )
+    hardware = 2.5e6 / 120e3 * 1e6
+    bus = 1000.0 * bus_kg_per_kw * 100.0 * satellites  # USD/kg x kg/kW x 100 kW per satellite, per MW
+    launch = o.launches_per_mw * p["launch_price_usd"]
+    capex = hardware + bus + launch + 0.05 * (bus + launch)  # 5 % insurance on what flies
     mid = np.arange(years) + 0.5
     df = (1 + r) ** -mid
+    cost = capex * (1 + 0.01 * df.sum())  # operations: 1 % of capex a year (McCalip's calculator)
     # Llama 3's hardware failure counts in 54 days on 16,384 H100s (host and network ones take a 4-GPU
     # tray), and Castet & Saleh's 1.18 %/yr of whole satellites: nothing repaired in orbit.
     failures = (190 + 72 + (14 + 42) * 4) * 365.25 / (54.0 * 16384.0) + 0.0118
@@ -186,3 +187,14 @@ def test_lcoc_is_continuous_in_shielding_and_lifetime():
         model.run(sc.replace(finance__lifetime=f"{years} yr")).orbital.lcoc_usd_per_mwh for years in (4.98, 5.0, 5.02)
     ]
     assert np.max(np.abs(np.diff(runs)) / runs[:-1]) < 0.01
+
+
+def test_orbital_cost_lines_insurance_operations_and_nre_over_the_fleet():
+    base = load_scenario("baseline").replace(finance__nre="1e9 USD")
+    alone = model.run(base).orbital.capex_breakdown_usd_per_w
+    fleet = model.run(base.replace(finance__fleet_it_power="1000 MW")).orbital.capex_breakdown_usd_per_w
+    assert alone["nre"] == pytest.approx(1000.0) and fleet["nre"] == pytest.approx(1.0)  # USD/W
+    assert alone["insurance"] == pytest.approx(0.05 * (alone["spacecraft"] + alone["launch"]), rel=1e-12)
+    result = model.run(base)
+    ops = result.orbital.opex_breakdown_usd_per_mw_year["operations"]
+    assert ops == pytest.approx(0.01 * result.orbital.capex_usd_per_w * 1e6, rel=1e-12)

@@ -292,6 +292,7 @@ def test_every_vectorized_key_takes_an_array(name):
                 "launch.price_per_kg": 500.0,
                 "launch.year": 2030.0,
                 "workload.replica_accelerators": 72.0,
+                "finance.fleet_it_power": 2e6,
             }[key]
         small = 0.01 * scenario.SCHEMA[section][k].scale  # 0.01 in the unit the key is written in
         integer = scenario.SCHEMA[section][k].integer

@@ -457,7 +457,9 @@ SCHEMA = {
             0.01,
             "",
             "",
-            "secondary: a public calculator's default (McCalip, Dec 2025): orbital operations 1 % of capex a year",
+            "secondary: a public calculator's default (McCalip, Dec 2025): orbital operations 1 % of capex a year "
+            "(~0.2 M USD a year per baseline satellite; NASA OTPS, Space-Based Solar Power, 2024, puts today's "
+            "practice at ~0.5 M USD a year per satellite)",
             "[0, 1]",
         ),
     },

@@ -940,9 +940,11 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     compute_mass = budget["compute"] * c.satellite_it_power
     with np.errstate(invalid="ignore"):
         bus_mass = np.where(feasible, design.mass - compute_mass - budget["propellant"] * c.satellite_it_power, np.inf)
+    build = _spacecraft_build(lc, budget, design, bus_mass, c.satellite_it_power)  # USD per satellite
     capex = {
         "hardware": hardware_price * compute_carried,
-        "spacecraft": lc.bus_cost * bus_mass * satellites / it_power,
+        "spacecraft": sum(build.values()) * satellites / it_power,
+        "compute_integration": lc.compute_integration * hardware_price * compute_carried,
         "launch": launches * launch_price / it_power,
         "nre": f.nre / (it_power if f.fleet_it_power is None else f.fleet_it_power),
     }
@@ -1032,6 +1034,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "launch_price_usd": launch_price,
         "price_per_kg_reference": price_ref,
         "mass_budget_kg_per_kw": {k: x * 1e3 for k, x in budget.items()},
+        "spacecraft_cost_usd_per_w": {k: x * satellites / it_power for k, x in build.items()},
         "drag_delta_v_m_per_s_per_year": design.drag_delta_v_per_year,
         "accelerators": chips,
         "dose_rad_si_per_year": physics["radiation"]["dose_per_year"],
@@ -1096,6 +1099,20 @@ def workload_demand(it_power, kind, training_share) -> downlink.Demand:
     )
 
 
+def _spacecraft_build(lc, budget, design, bus_mass, satellite_it_power) -> dict:
+    """One satellite's build cost by subsystem [USD]: the array, radiator and battery at their own prices
+    where given (else their mass at ``bus_cost``), and the rest of the bus at ``bus_cost``."""
+    by_mass = {name: budget[name] * satellite_it_power for name in ("solar_array", "radiator", "battery")}
+    priced = {
+        "solar_array": None if lc.array_cost is None else lc.array_cost * design.array_rated_power,
+        "radiator": None if lc.radiator_cost is None else lc.radiator_cost * design.radiator_area,
+        "battery": None if lc.battery_cost is None else lc.battery_cost * design.battery_energy,
+    }
+    build = {k: lc.bus_cost * by_mass[k] if priced[k] is None else priced[k] for k in by_mass}
+    build["structure_and_integration"] = lc.bus_cost * (bus_mass - sum(by_mass.values()))
+    return build
+
+
 def _maintenance(m, hardware_loss, end_of_life, lifetime_years, rate, weights, capex, satellites, it_power):
     """The working fraction by year under the ``[maintenance]`` strategy, and what the upkeep costs (PV, USD/MW).
 
@@ -1113,7 +1130,7 @@ def _maintenance(m, hardware_loss, end_of_life, lifetime_years, rate, weights, c
         with np.errstate(divide="ignore"):
             period = np.where(lam > 0, np.log(1.0 / m.replenish_threshold) / np.where(lam > 0, lam, 1.0), 1e9)
         survival = economics.renewed_fraction_by_year(lam, 0.0, period, end_of_life, weights)
-        fleet = (capex["hardware"] + capex["spacecraft"] + capex["launch"]) * 1e6  # USD per MW
+        fleet = (capex["hardware"] + capex["spacecraft"] + capex["compute_integration"] + capex["launch"]) * 1e6
         pv = economics.discounted_renewals(rate, period, economics.renewals(period, horizon))
         return survival, {"replenishment": (1.0 - m.replenish_threshold) * fleet * pv}
     interval = m.service_interval / JULIAN_YEAR

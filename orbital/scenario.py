@@ -231,6 +231,31 @@ SCHEMA = {
             "a public calculator (2025) prices a V2-mini-class satellite at 22 USD/W, ~800 USD/kg",
             "[0, inf)",
         ),
+        "array_cost": _opt(
+            "USD/W",
+            "USD/W",
+            "per W of rated array; default: the array's mass at bus_cost (no subsystem price is sourced yet)",
+            "[0, inf)",
+        ),
+        "radiator_cost": _opt(
+            "USD/m2",
+            "USD/m2",
+            "per m² of radiator panel; default: its mass (panels and loop) at bus_cost (not sourced yet)",
+            "[0, inf)",
+        ),
+        "battery_cost": _opt(
+            "USD/J",
+            "USD/kWh",
+            "per kWh of battery; default: its mass at bus_cost (not sourced yet)",
+            "[0, inf)",
+        ),
+        "compute_integration": _q(
+            0.0,
+            "",
+            "",
+            "share of the compute hardware's price to adapt and integrate it for flight (none unless given)",
+            "[0, 10]",
+        ),
         "insurance_rate": _q(
             0.05,
             "",

@@ -226,6 +226,10 @@ class SpacecraftDesign:
         m / (C_D A) with the ram-facing share of the areas [kg m⁻²].
     drag_delta_v_per_year, disposal_delta_v : float or numpy.ndarray
         Δv budget terms [m s⁻¹ yr⁻¹], [m s⁻¹].
+    array_rated_power : float or numpy.ndarray
+        The array's rated power at beginning of life [W].
+    battery_energy : float or numpy.ndarray
+        The battery's capacity [J].
     """
 
     it_power: float
@@ -236,6 +240,8 @@ class SpacecraftDesign:
     ballistic_coefficient: float
     drag_delta_v_per_year: float
     disposal_delta_v: float
+    array_rated_power: float = float("nan")
+    battery_energy: float = float("nan")
 
 
 def spacecraft_design(
@@ -417,6 +423,8 @@ def spacecraft_design(
         ballistic_coefficient=ballistic,
         drag_delta_v_per_year=drag_dv,
         disposal_delta_v=disposal,
+        array_rated_power=power_system.array_rated_power,
+        battery_energy=power_system.battery_energy,
     )
 
 

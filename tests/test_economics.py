@@ -198,3 +198,20 @@ def test_orbital_cost_lines_insurance_operations_and_nre_over_the_fleet():
     result = model.run(base)
     ops = result.orbital.opex_breakdown_usd_per_mw_year["operations"]
     assert ops == pytest.approx(0.01 * result.orbital.capex_usd_per_w * 1e6, rel=1e-12)
+
+
+def test_the_spacecraft_is_priced_by_subsystem():
+    base = load_scenario("baseline")
+    result = model.run(base)
+    build = result.physics["spacecraft_cost_usd_per_w"]
+    assert sum(build.values()) == pytest.approx(result.orbital.capex_breakdown_usd_per_w["spacecraft"], rel=1e-12)
+    # By default each subsystem costs its mass at bus_cost (1,000 USD/kg): the array's 13.48 kg/kW is 13.48 USD/W.
+    budget = result.physics["mass_budget_kg_per_kw"]
+    assert build["solar_array"] == pytest.approx(budget["solar_array"] * 1000.0 / 1e3, rel=1e-12)
+    # A price per W of array (rated, beginning of life) replaces that line alone; integration adds its own.
+    priced = model.run(base.replace(launch__array_cost="50 USD/W", launch__compute_integration=0.1))
+    assert priced.physics["spacecraft_cost_usd_per_w"]["solar_array"] > build["solar_array"]
+    assert priced.physics["spacecraft_cost_usd_per_w"]["radiator"] == pytest.approx(build["radiator"], rel=1e-12)
+    assert priced.orbital.capex_breakdown_usd_per_w["compute_integration"] == pytest.approx(
+        0.1 * result.orbital.capex_breakdown_usd_per_w["hardware"], rel=1e-12
+    )

@@ -153,7 +153,7 @@ def test_replenishment_is_priced_at_the_fleet_it_replaces():
     horizon = min(5.0, r.physics["tid_lifetime_years"])
     events = [k * period for k in range(1, 100) if k * period < horizon]
     capex = r.orbital.capex_breakdown_usd_per_w
-    fleet = (capex["hardware"] + capex["spacecraft"] + capex["launch"]) * 1e6
+    fleet = (capex["hardware"] + capex["spacecraft"] + capex["compute_integration"] + capex["launch"]) * 1e6
     expected = sum(0.2 * fleet * 1.08**-t for t in events)
     assert r.orbital.lifetime_cost_breakdown_usd_per_mw["maintenance (PV): replenishment"] == pytest.approx(
         expected, rel=1e-9

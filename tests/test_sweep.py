@@ -293,6 +293,9 @@ def test_every_vectorized_key_takes_an_array(name):
                 "launch.year": 2030.0,
                 "workload.replica_accelerators": 72.0,
                 "finance.fleet_it_power": 2e6,
+                "launch.array_cost": 50.0,
+                "launch.radiator_cost": 500.0,
+                "launch.battery_cost": 300.0 / 3.6e6,
             }[key]
         small = 0.01 * scenario.SCHEMA[section][k].scale  # 0.01 in the unit the key is written in
         integer = scenario.SCHEMA[section][k].integer

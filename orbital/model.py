@@ -867,6 +867,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     )
     environment = thermal.RadiatorEnvironment(**physics["radiator_environment"])
     _check_terminals_per_kw(lc.communications, c.satellite_it_power)
+    need = workload_demand(it_power, w.kind, w.training_share)
     try:
         design = spacecraft.spacecraft_design(
             orbit,
@@ -950,7 +951,10 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     }
     # Launch and first-year insurance on what flies; operations as a fixed amount and a share of capex.
     capex["insurance"] = lc.insurance_rate * (capex["spacecraft"] + capex["launch"])
-    opex = {"operations": (f.orbital_operations * JULIAN_YEAR + f.operations_share * sum(capex.values())) * 1e6}
+    opex = {
+        "operations": (f.orbital_operations * JULIAN_YEAR + f.operations_share * sum(capex.values())) * 1e6,
+        "ground_segment": _ground_segment(v.downlink, physics["link"], need.busier, satellites, it_power),
+    }
 
     effects = radiation.cluster_effects(
         chip,
@@ -1023,7 +1027,6 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "capital_share": {k: 1.0 for k in capex},
         "lifetime_cost_breakdown_usd_per_mw": items,
     }
-    need = workload_demand(it_power, w.kind, w.training_share)
     link = physics["link"]
     report = {
         "satellites": satellites,
@@ -1097,6 +1100,25 @@ def workload_demand(it_power, kind, training_share) -> downlink.Demand:
     return downlink.Demand(
         "mix", uplink=s * train.uplink + (1 - s) * infer.uplink, downlink=s * train.downlink + (1 - s) * infer.downlink
     )
+
+
+def antenna_minutes_per_day(demand_bps, data_rate, satellites, contact_minutes_per_day):
+    """Ground-station minutes a day the cluster's traffic needs [min/day]: its volume at the link's rate,
+    never more than the fleet's contacts offer (a link short of its demand uses every contact). A link
+    that does not close buys no antenna time (the result's caveats say it carries nothing)."""
+    rate = np.asarray(data_rate, dtype=float)
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        needed = np.where(rate > 0, demand_bps * DAY / rate / 60.0, 0.0)
+    return np.minimum(needed, satellites * contact_minutes_per_day)
+
+
+def _ground_segment(d, link, demand_bps, satellites, it_power):
+    """Pass fees for the antenna time the traffic needs [USD/(MW yr)]; the isl band lands through relays,
+    whose fees ``pass_fee`` does not price."""
+    if d.band == "isl":
+        return np.zeros_like(np.asarray(d.pass_fee, dtype=float))
+    minutes = antenna_minutes_per_day(demand_bps, link["data_rate"], satellites, link["contact_minutes_per_day"])
+    return d.pass_fee * 60.0 * minutes * (JULIAN_YEAR / DAY) / it_power * 1e6
 
 
 def _spacecraft_build(lc, budget, design, bus_mass, satellite_it_power) -> dict:

@@ -390,6 +390,15 @@ SCHEMA = {
         "days": _q("30 d", "s", "day", "a month of passes", "(0, 365]"),
         "step": _q("10 s", "s", "s", "10 s contact sampling", "[1, 600]"),
         "fibre_distance": _q("1000 km", "m", "km", "assumed fibre from station or data center to users", "[0, 40000]"),
+        "pass_fee": _q(
+            "22 USD/min",
+            "USD/s",
+            "USD/min",
+            "AWS Ground Station on-demand wideband (> 40 MHz) antenna time, AWS Price List (Sept 2026): 22 USD/min "
+            "(10 narrowband), billed for the minutes the workload's traffic needs; rented, not owned, stations "
+            "(set lower for an owned gateway network; the isl band's relay fees are not modelled)",
+            "[0, inf)",
+        ),
     },
     "terrestrial": {
         "power_source": _text("grid", "grid electricity", ("grid", "gas", "solar-storage")),
@@ -475,7 +484,7 @@ SCHEMA = {
             "0 USD/(MW yr)",
             "USD/(W s)",
             "USD/(MW yr)",
-            "fixed orbital operations and ground segment beyond the share of capex below (none unless given)",
+            "fixed orbital operations beyond the share of capex below and [downlink] pass_fee (none unless given)",
             "[0, inf)",
         ),
         "operations_share": _q(

@@ -75,7 +75,7 @@ def test_the_ground_lcoc_by_hand(kind):
 def test_the_orbital_lcoc_by_hand(kind):
     """Baseline orbital side from its physics (mass, launches, goodput, dose life), by hand: hardware,
     the bus at $1,000/kg of non-compute, non-propellant mass, the launches, 5 % insurance on bus and launch,
-    operations at 1 % of capex a year; useful energy
+    operations at 1 % of capex a year, pass fees for the link's antenna time; useful energy
     shrinks at the hardware and satellite failure rates (averaged over each year), stops at the dose limit,
     and nothing is resold."""
     result = model.run(load_scenario("baseline").replace(workload__kind=kind))
@@ -91,6 +91,11 @@ def test_the_orbital_lcoc_by_hand(kind):
     mid = np.arange(years) + 0.5
     df = (1 + r) ** -mid
     cost = capex * (1 + 0.01 * df.sum())  # operations: 1 % of capex a year (McCalip's calculator)
+    # Pass fees: 22 USD a minute (AWS Ground Station wideband, on demand) for the antenna time the
+    # workload's traffic needs at the link's rate (well under the contacts the fleet has).
+    minutes_per_day = p["demand_bps"] * 86400.0 / p["link"]["data_rate"] / 60.0
+    assert minutes_per_day < satellites * p["link"]["contact_minutes_per_day"]
+    cost += 22.0 * minutes_per_day * 365.25 * df.sum()
     # Llama 3's hardware failure counts in 54 days on 16,384 H100s (host and network ones take a 4-GPU
     # tray), and Castet & Saleh's 1.18 %/yr of whole satellites: nothing repaired in orbit.
     failures = (190 + 72 + (14 + 42) * 4) * 365.25 / (54.0 * 16384.0) + 0.0118
@@ -215,3 +220,38 @@ def test_the_spacecraft_is_priced_by_subsystem():
     assert priced.orbital.capex_breakdown_usd_per_w["compute_integration"] == pytest.approx(
         0.1 * result.orbital.capex_breakdown_usd_per_w["hardware"], rel=1e-12
     )
+
+
+# --------------------------------------------------------------------------------------
+# Ground segment: pass fees for the antenna time the link uses
+
+
+def test_pass_fees_buy_the_minutes_the_traffic_needs_and_no_more():
+    # 1 Gbit/s of demand over a 2 Gbit/s link needs half of each day's 1,440 minutes: 720 min/day,
+    # unless the fleet's contacts offer fewer (then every contact minute is bought).
+    assert model.antenna_minutes_per_day(1e9, 2e9, 10, 300.0) == pytest.approx(720.0, rel=1e-12)
+    assert model.antenna_minutes_per_day(1e9, 2e9, 2, 300.0) == pytest.approx(600.0, rel=1e-12)
+    # A link that does not close buys nothing (the result's caveat says the compute is unreachable).
+    assert model.antenna_minutes_per_day(1e9, 0.0, 10, 1440.0) == 0.0
+
+
+def test_the_ground_segment_is_linear_in_the_pass_fee_and_absent_for_relays():
+    base = load_scenario("baseline")
+    lines = [
+        model.run(base.replace(downlink__pass_fee=f"{fee} USD/min")).orbital.opex_breakdown_usd_per_mw_year
+        for fee in (0, 10, 22)
+    ]
+    segment = [line["ground_segment"] for line in lines]
+    assert segment[0] == 0.0 and segment[2] == pytest.approx(2.2 * segment[1], rel=1e-12)
+    assert [line["operations"] for line in lines] == [lines[0]["operations"]] * 3  # its own line
+    relay = model.run(base.replace(downlink__band="isl")).orbital.opex_breakdown_usd_per_mw_year
+    assert relay["ground_segment"] == 0.0
+
+
+def test_pass_fees_do_not_move_the_break_even_slope():
+    # The break-even price is where the launch term closes the gap: a pass fee widens the gap, not the slope.
+    base = load_scenario("baseline").replace(
+        terrestrial__electricity_price="0.5 USD/kWh", launch__bus_cost="50 USD/kg", downlink__pass_fee=0.0
+    )
+    free, paid = (model.run(base.replace(downlink__pass_fee=f"{fee} USD/min")) for fee in (0, 5))
+    assert free.break_even_launch_price_usd_per_kg > paid.break_even_launch_price_usd_per_kg > 0

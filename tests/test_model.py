@@ -30,9 +30,13 @@ def baseline_result(baseline):
 
 @pytest.fixture(scope="module")
 def parity(baseline, baseline_result):
-    # Expensive ground power and a cheap bus give a launch price at which the two sides meet.
+    # Expensive ground power, a cheap bus and owned ground stations give a launch price at which the
+    # two sides meet.
     return baseline.replace(
-        terrestrial__electricity_price="0.5 USD/kWh", launch__bus_cost="50 USD/kg", launch__price_per_kg="100 USD/kg"
+        terrestrial__electricity_price="0.5 USD/kWh",
+        launch__bus_cost="50 USD/kg",
+        launch__price_per_kg="100 USD/kg",
+        downlink__pass_fee=0.0,
     )
 
 

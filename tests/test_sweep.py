@@ -128,8 +128,10 @@ def test_every_design_point_equals_a_scalar_run(baseline):
 
 
 def test_break_even_matches_the_scalar_run_where_there_is_one(baseline):
-    # Parity near 25 USD/kg (test_plots' cheap bus)
-    sc = baseline.replace(launch__bus_cost="50 USD/kg", terrestrial__electricity_price="0.50 USD/kWh")
+    # Parity near 25 USD/kg (test_plots' cheap bus, owned ground stations)
+    sc = baseline.replace(
+        launch__bus_cost="50 USD/kg", terrestrial__electricity_price="0.50 USD/kWh", downlink__pass_fee=0.0
+    )
     out = sweep.run_table(sc, {"launch.price_per_kg": np.array([5.0, 500.0])}, workers=0).outputs
     r = model.run(sc.replace(launch__price_per_kg=500.0, launch__year=None))
     assert r.break_even_launch_price_usd_per_kg is not None

@@ -139,6 +139,7 @@ def test_probability_orbital_cheaper_counts_the_samples_below_parity():
         {"launch.price_per_kg": {"distribution": "lognormal", "median": "10 USD/kg", "sigma": 1.5}},
         launch={"bus_cost": "50 USD/kg", "vehicle": "starship-no-reuse"},
         terrestrial={"electricity_price": "0.50 USD/kWh"},
+        downlink={"pass_fee": "0 USD/min"},  # owned ground stations
     )
     mc = uncertainty.monte_carlo(sc, 4000, seed=2, workers=0)
     out = mc.result.outputs

@@ -94,6 +94,27 @@ def _physics_rows(result):
     return rows
 
 
+def _cost_rows(result):
+    """(item, orbital, terrestrial, unit): every line of both sides' lifetime cost (PV per MW), capital items
+    with the share of their price the study bears, then each side's total."""
+    sides = (result.orbital, result.terrestrial)
+    items = {}
+    for side in sides:
+        items.update(dict.fromkeys(side.lifetime_cost_breakdown_usd_per_mw))
+
+    def cell(side, item):
+        value = side.lifetime_cost_breakdown_usd_per_mw.get(item)
+        if value is None:
+            return "-"
+        kind, _, name = item.partition(": ")
+        share = side.capital_share.get(name, 1.0) if kind == "capex" else 1.0
+        return f"{value:,.0f}" + (f" (x{share:.3f})" if share != 1.0 else "")
+
+    rows = [(item, *(cell(side, item) for side in sides), "USD/MW") for item in items]
+    rows.append(("total", *(f"{side.lifetime_cost_usd_per_mw:,.0f}" for side in sides), "USD/MW"))
+    return rows
+
+
 def _workload_text(sc: Scenario, replica) -> str:
     w = sc.workload
     training = (
@@ -231,6 +252,10 @@ def _html(sc, result, png, assumptions, results, verdict, version) -> str:
         _table(("", ""), _summary_rows(sc, result)),
         "<h2>Results</h2>",
         _table(("Metric", "Orbital", "Terrestrial", "Unit"), results, numeric=(1, 2)),
+        "<h2>Lifetime cost by item</h2><p class='small'>Present value over the study per MW of IT load: "
+        "capital items at the share of their price the study bears (shown where it is not 1), opex "
+        "discounted, credits negative.</p>",
+        _table(("Item", "Orbital", "Terrestrial", "Unit"), _cost_rows(result), numeric=(1, 2)),
         "<h2>Figures</h2>",
     ]
     for k, name in enumerate([n for n in plots.FIGURES if n in png], start=1):
@@ -274,6 +299,8 @@ def _pdf(sc, result, figures, assumptions, results, verdict, version) -> bytes:
         front += wrapped(f"  {label:<12}{text}")
     front += ["", "Results", f"  {'':32}{'orbital':>16}{'terrestrial':>16}  unit"]
     front += [f"  {label:<32}{o:>16}{t:>16}  {unit}" for label, o, t, unit in results]
+    front += ["", "Lifetime cost by item (PV; capital x the study's share of it, opex, credits)"]
+    front += [f"  {item:<40}{o:>24}{t:>24}  {unit}" for item, o, t, unit in _cost_rows(result)]
     front += ["", "Physics behind the orbital side"]
     front += [f"  {name:<48}{value:>12}  {unit}" for name, value, unit in _physics_rows(result)]
     back = []

@@ -322,6 +322,22 @@ def test_report_shows_results_and_version(html_report, baseline):
     assert f"{result.cost_ratio:.3g}" in html_report
 
 
+def test_report_itemizes_both_sides_lifetime_costs(html_report, baseline):
+    _, result = baseline
+    parsed = _Tables()
+    parsed.feed(html_report)
+    (costs,) = [t for t in parsed.tables if t[0] == ["Item", "Orbital", "Terrestrial", "Unit"]]
+    rows = {r[0]: r[1:3] for r in costs[1:]}
+    for side, column in ((result.orbital, 0), (result.terrestrial, 1)):
+        items = side.lifetime_cost_breakdown_usd_per_mw
+        assert {k for k in rows if rows[k][column] != "-"} == {*items, "total"}
+        # each line's value adds up to the side's total as printed
+        total = sum(float(rows[k][column].split(" ")[0].replace(",", "")) for k in items)
+        assert total == pytest.approx(side.lifetime_cost_usd_per_mw, abs=len(items))
+    assert rows["opex (PV): ground_segment"][1] == "-" and rows["opex (PV): ground_segment"][0] != "0"
+    assert "(x0.407)" in rows["capex: construction"][1]  # a 20-year building in a 5-year study at 8 %
+
+
 def test_pdf_report(baseline, tmp_path):
     sc, _ = baseline
     (path,) = write_report(sc, tmp_path / "report.pdf", fmt="pdf")

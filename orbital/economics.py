@@ -27,6 +27,7 @@ __all__ = [
     "discounted_renewals",
     "renewals",
     "renewed_fraction_by_year",
+    "replenishment_present_values",
     "spared_fraction_by_year",
     "unrepaired_fraction_by_year",
 ]
@@ -199,13 +200,52 @@ def discounted_renewals(rate, period, count, decay=0.0):
     return total[()]
 
 
-def renewed_fraction_by_year(renewed_rate, lasting_rate, period, end_of_life, weights):
+def _annuity(rate, years):
+    """1 − (1 + r)^(−n), or n at r = 0: proportional to an annuity's present value over n years [-]."""
+    r = np.asarray(rate, dtype=float)
+    n = np.asarray(years, dtype=float)
+    return np.where(r > 0, -np.expm1(-n * np.log1p(r)), n)
+
+
+def replenishment_present_values(rate, period, dose_life, horizon):
+    """Present values of one unit spent at each partial replenishment and at each whole-fleet relaunch [-].
+
+    Partial launches fall at k P within each dose cycle [j T, (j+1) T); the fleet is launched again at
+    j T (j ≥ 1) while j T < ``horizon``. With M whole relaunches, d = (1 + r)^(−T) and R(P, n) the
+    discounted count of n renewals, the partial ones are R(P, n_T) (1 + R(T, M) − d^M) + d^M R(P, n_last),
+    n_T the renewals in a whole cycle and n_last those in the last, cut by the horizon. The last
+    relaunch is charged the share a(u)/a(T) of its price, u the years of it the study uses and
+    a(x) = 1 − (1 + r)^(−x) (x at r = 0).
+    """
+    t = np.asarray(dose_life, dtype=float)
+    # No dose limit (or none reached): no whole relaunch, one cycle as long as the study.
+    finite = np.isfinite(t) & (t > 0)
+    cycle = np.where(finite, t, 1.0)
+    whole_count = np.where(finite, renewals(cycle, horizon), 0.0)
+    d_m = (1.0 + np.asarray(rate, dtype=float)) ** -(whole_count * cycle)
+    # The last relaunched fleet outlives the study: it bears the share of its price the study uses,
+    # as the ground's long-lived assets do (an annuity over its life, paid for the years inside).
+    used = np.asarray(horizon, dtype=float) - whole_count * cycle
+    share = np.where(whole_count > 0, _annuity(rate, used) / _annuity(rate, cycle), 0.0)
+    relaunches = discounted_renewals(rate, cycle, whole_count)
+    whole = relaunches - d_m * (1.0 - share) * (whole_count > 0)
+    in_cycle = renewals(period, np.where(finite, np.minimum(cycle, horizon), horizon))
+    last = renewals(period, horizon - whole_count * cycle)
+    partial = discounted_renewals(rate, period, in_cycle) * (1.0 + relaunches - d_m) + d_m * discounted_renewals(
+        rate, period, last
+    )
+    return np.asarray(partial)[()], np.asarray(whole)[()]
+
+
+def renewed_fraction_by_year(renewed_rate, lasting_rate, period, end_of_life, weights, relaunch=False):
     """Mean working fraction over each year of a fleet whose losses at ``renewed_rate`` are made good every
     ``period`` (replenishment launches, servicing visits) while those at ``lasting_rate`` stay lost.
 
     The working fraction is e^(−λ_l t) e^(−λ_r (t mod P)) until ``end_of_life`` (the dose limit), 0 after.
     Its integral from 0 is closed form: with n = ⌊t/P⌋ and J(x) = ∫_0^x e^(−(λ_l+λ_r)u) du,
     F(t) = J(P) (1 − qⁿ)/(1 − q) + qⁿ J(t − nP), q = e^(−λ_l P).
+    With ``relaunch`` the whole fleet is launched again at each dose limit T and the pattern repeats:
+    G(t) = m F(T) + F(t − mT), m = ⌊t/T⌋ (a fleet at its dose limit has fallen below any threshold).
 
     Parameters
     ----------
@@ -224,7 +264,6 @@ def renewed_fraction_by_year(renewed_rate, lasting_rate, period, end_of_life, we
     p = p[..., None]
     end = np.asarray(end_of_life, dtype=float)[..., None]
     start = np.cumsum(weights) - weights
-    stop = np.minimum(start + weights, np.maximum(end, start))
     q = np.exp(-lam_l * p)
 
     def integral(t):
@@ -233,4 +272,16 @@ def renewed_fraction_by_year(renewed_rate, lasting_rate, period, end_of_life, we
             cycles = np.where(np.isclose(q, 1.0), n, -np.expm1(n * np.log(q)) / (1.0 - q))
         return _integral_exp(lam_r + lam_l, 0.0, p) * cycles + q**n * _integral_exp(lam_r + lam_l, 0.0, t - n * p)
 
-    return (integral(stop) - integral(start)) / weights
+    if not relaunch:
+        stop = np.minimum(start + weights, np.maximum(end, start))
+        return (integral(stop) - integral(start)) / weights
+    # A fleet with no dose limit (T infinite) never relaunches: m = 0 and F(T) is never needed.
+    finite = np.isfinite(end) & (end > 0)
+    cycle = np.where(finite, end, 1.0)
+
+    def relaunched(t):
+        m = np.where(finite, np.floor(t / cycle), 0.0)
+        return m * integral(cycle) + integral(t - m * cycle)
+
+    working = (relaunched(start + weights) - relaunched(start)) / weights
+    return np.where(end > 0, working, 0.0)

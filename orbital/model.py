@@ -1139,8 +1139,10 @@ def _maintenance(m, hardware_loss, end_of_life, lifetime_years, rate, weights, c
     """The working fraction by year under the ``[maintenance]`` strategy, and what the upkeep costs (PV, USD/MW).
 
     none / spares: nothing is repaired (spares come on line first); replenish: new satellites restore
-    full capacity whenever it falls to the threshold; service: visits every interval replace the
-    failed hardware (whole satellites lost stay lost). The dose limit ends every strategy's hardware.
+    full capacity whenever it falls to the threshold, and the whole fleet is launched again at its dose
+    limit (replacements launched since die with it: slightly pessimistic); service: visits every
+    interval replace the failed hardware (whole satellites lost stay lost). The dose limit ends the
+    hardware of every strategy but replenish.
     """
     lam_s = m.satellite_failure_rate
     horizon = np.minimum(lifetime_years, end_of_life)
@@ -1151,10 +1153,13 @@ def _maintenance(m, hardware_loss, end_of_life, lifetime_years, rate, weights, c
         lam = hardware_loss + lam_s
         with np.errstate(divide="ignore"):
             period = np.where(lam > 0, np.log(1.0 / m.replenish_threshold) / np.where(lam > 0, lam, 1.0), 1e9)
-        survival = economics.renewed_fraction_by_year(lam, 0.0, period, end_of_life, weights)
+        survival = economics.renewed_fraction_by_year(lam, 0.0, period, end_of_life, weights, relaunch=True)
         fleet = (capex["hardware"] + capex["spacecraft"] + capex["compute_integration"] + capex["launch"]) * 1e6
-        pv = economics.discounted_renewals(rate, period, economics.renewals(period, horizon))
-        return survival, {"replenishment": (1.0 - m.replenish_threshold) * fleet * pv}
+        partial, whole = economics.replenishment_present_values(rate, period, end_of_life, lifetime_years)
+        return survival, {
+            "replenishment": (1.0 - m.replenish_threshold) * fleet * partial,
+            "dose_relaunch": fleet * whole,
+        }
     interval = m.service_interval / JULIAN_YEAR
     survival = economics.renewed_fraction_by_year(hardware_loss, lam_s, interval, end_of_life, weights)
     pv = economics.discounted_renewals(rate, interval, economics.renewals(interval, horizon), decay=lam_s)

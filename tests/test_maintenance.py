@@ -138,7 +138,7 @@ def test_repair_strategies_keep_more_capacity_and_cost_their_upkeep(strategy):
     upkeep = {
         k: v for k, v in repaired.orbital.lifetime_cost_breakdown_usd_per_mw.items() if k.startswith("maintenance")
     }
-    assert upkeep and all(v > 0 for v in upkeep.values())
+    assert upkeep and all(v >= 0 for v in upkeep.values()) and sum(upkeep.values()) > 0
     assert sum(repaired.orbital.lifetime_cost_breakdown_usd_per_mw.values()) == pytest.approx(
         repaired.orbital.lifetime_cost_usd_per_mw, rel=1e-12
     )
@@ -158,3 +158,46 @@ def test_replenishment_is_priced_at_the_fleet_it_replaces():
     assert r.orbital.lifetime_cost_breakdown_usd_per_mw["maintenance (PV): replenishment"] == pytest.approx(
         expected, rel=1e-9
     )
+
+
+def test_replenishment_relaunches_the_fleet_at_its_dose_limit():
+    # 3 mm of shielding at 650 km: a dose life T of ~1.5 yr in a 5-year study. Capacity falls from 1 to
+    # 0.8 every P years (restored by partial launches) and to 0 at each T (the whole fleet launched again).
+    base = load_scenario("baseline").replace(
+        radiation__shielding="3 mm", maintenance__strategy="replenish", maintenance__replenish_threshold=0.8
+    )
+    r = model.run(base)
+    lam = r.physics["hardware_failures_per_accelerator_year"] + r.scenario.maintenance.satellite_failure_rate
+    period, dose_life = math.log(1 / 0.8) / lam, r.physics["tid_lifetime_years"]
+    assert 1.0 < dose_life < 2.5 and period < dose_life
+    cycles = [j * dose_life for j in range(0, 10) if j * dose_life < 5.0]
+    partial = [c + k * period for c in cycles for k in range(1, 100) if k * period < dose_life and c + k * period < 5.0]
+    capex = r.orbital.capex_breakdown_usd_per_w
+    fleet = (capex["hardware"] + capex["spacecraft"] + capex["compute_integration"] + capex["launch"]) * 1e6
+    items = r.orbital.lifetime_cost_breakdown_usd_per_mw
+    assert items["maintenance (PV): replenishment"] == pytest.approx(
+        sum(0.2 * fleet * 1.08**-t for t in partial), rel=1e-9
+    )
+    # Relaunches at T, 2T, 3T; the last serves 5 - 3T of its T years: it bears that share of its
+    # annuity, (1 - 1.08^-(5 - 3T)) / (1 - 1.08^-T), like a ground asset outliving the study.
+    last_share = (1 - 1.08 ** -(5.0 - cycles[-1])) / (1 - 1.08**-dose_life)
+    shares = [1.0] * (len(cycles) - 2) + [last_share]
+    assert items["maintenance (PV): dose_relaunch"] == pytest.approx(
+        sum(fleet * share * 1.08**-t for t, share in zip(cycles[1:], shares, strict=True)), rel=1e-9
+    )
+    # The working fraction each year: e^(-lam (time since the last launch)), sampled finely.
+    t = (np.arange(5_000_000) + 0.5) / 1e6
+    since_cycle = t % dose_life
+    working = np.exp(-lam * (since_cycle % period)).reshape(5, -1).mean(axis=1)
+    fraction = economics.renewed_fraction_by_year(lam, 0.0, period, dose_life, np.ones(5), relaunch=True)
+    assert fraction == pytest.approx(working, rel=1e-5)  # midpoint sampling of 1e6 points a year
+    # And the strategy no longer stops at the dose limit: it beats "none" on useful compute.
+    none = model.run(base.replace(maintenance__strategy="none"))
+    assert r.orbital.useful_fraction > 2 * none.orbital.useful_fraction
+
+
+def test_relaunch_without_a_dose_limit_is_the_plain_sawtooth():
+    weights = np.ones(5)
+    plain = economics.renewed_fraction_by_year(0.2, 0.0, 1.0, np.inf, weights)
+    assert economics.renewed_fraction_by_year(0.2, 0.0, 1.0, np.inf, weights, relaunch=True) == pytest.approx(plain)
+    assert economics.replenishment_present_values(0.08, 1.0, np.inf, 5.0)[1] == 0.0

@@ -200,13 +200,6 @@ def discounted_renewals(rate, period, count, decay=0.0):
     return total[()]
 
 
-def _annuity(rate, years):
-    """1 − (1 + r)^(−n), or n at r = 0: proportional to an annuity's present value over n years [-]."""
-    r = np.asarray(rate, dtype=float)
-    n = np.asarray(years, dtype=float)
-    return np.where(r > 0, -np.expm1(-n * np.log1p(r)), n)
-
-
 def replenishment_present_values(rate, period, dose_life, horizon):
     """Present values of one unit spent at each partial replenishment and at each whole-fleet relaunch [-].
 
@@ -214,8 +207,7 @@ def replenishment_present_values(rate, period, dose_life, horizon):
     j T (j ≥ 1) while j T < ``horizon``. With M whole relaunches, d = (1 + r)^(−T) and R(P, n) the
     discounted count of n renewals, the partial ones are R(P, n_T) (1 + R(T, M) − d^M) + d^M R(P, n_last),
     n_T the renewals in a whole cycle and n_last those in the last, cut by the horizon. The last
-    relaunch is charged the share a(u)/a(T) of its price, u the years of it the study uses and
-    a(x) = 1 − (1 + r)^(−x) (x at r = 0).
+    relaunch is charged :func:`study_share` (r, T, u) of its price, u the years of it the study uses.
     """
     t = np.asarray(dose_life, dtype=float)
     # No dose limit (or none reached): no whole relaunch, one cycle as long as the study.
@@ -226,9 +218,10 @@ def replenishment_present_values(rate, period, dose_life, horizon):
     # The last relaunched fleet outlives the study: it bears the share of its price the study uses,
     # as the ground's long-lived assets do (an annuity over its life, paid for the years inside).
     used = np.asarray(horizon, dtype=float) - whole_count * cycle
-    share = np.where(whole_count > 0, _annuity(rate, used) / _annuity(rate, cycle), 0.0)
+    relaunched = whole_count > 0
+    share = np.where(relaunched, study_share(rate, np.where(relaunched, cycle, 1.0), used), 0.0)
     relaunches = discounted_renewals(rate, cycle, whole_count)
-    whole = relaunches - d_m * (1.0 - share) * (whole_count > 0)
+    whole = relaunches - d_m * (1.0 - share) * relaunched
     in_cycle = renewals(period, np.where(finite, np.minimum(cycle, horizon), horizon))
     last = renewals(period, horizon - whole_count * cycle)
     partial = discounted_renewals(rate, period, in_cycle) * (1.0 + relaunches - d_m) + d_m * discounted_renewals(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from golden_commands import run_json, same, strip
+from golden_commands import COMMANDS, run_json, same, strip
 
 import orbital
 from orbital import (
@@ -77,20 +77,7 @@ CASES = {
         lambda tmp: radiation.radiation_summary(_dawn_dusk(), chips=4096, shielding=5e-3),
     ),
     "launch": (
-        [
-            "launch",
-            "--altitude",
-            "550",
-            "--inclination",
-            "53",
-            "--mass",
-            "575",
-            "--power",
-            "28",
-            "--year",
-            "2030",
-            "--json",
-        ],
+        COMMANDS["launch-satellite"],
         lambda tmp: launch.launch_report(_inclined(), 575.0, 28e3, year=2030.0),
     ),
     "launch-sized": (
@@ -116,7 +103,7 @@ CASES = {
         ["link", "--altitude", "650", "--sso", "--band", "optical", "--days", "3", "--json"],
         lambda tmp: downlink.link_summary(_dawn_dusk(), "optical", days=3.0),
     ),
-    "run": (["run", "starcloud", "--json"], lambda tmp: model.run("starcloud")),
+    "run": (COMMANDS["run-starcloud"], lambda tmp: model.run("starcloud")),
     "compare": (["compare", "baseline", "geo", "--json"], lambda tmp: model.compare(["baseline", "geo"])),
     "sweep": (
         [

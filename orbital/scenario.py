@@ -234,19 +234,22 @@ SCHEMA = {
         "array_cost": _opt(
             "USD/W",
             "USD/W",
-            "per W of rated array; default: the array's mass at bus_cost (no subsystem price is sourced yet)",
+            "per W of rated array; default assumed: the array's mass at bus_cost (no public space-array price by cell "
+            "technology was found; the whole-bus USD/kg of Quilty's Starlink estimates already includes its arrays)",
             "[0, inf)",
         ),
         "radiator_cost": _opt(
             "USD/m2",
             "USD/m2",
-            "per m² of radiator panel; default: its mass (panels and loop) at bus_cost (not sourced yet)",
+            "per m² of radiator panel; default assumed: its mass (panels and loop) at bus_cost (no public price per m² "
+            "found; bus_cost is the sourced whole-bus figure that includes thermal hardware)",
             "[0, inf)",
         ),
         "battery_cost": _opt(
             "USD/J",
             "USD/kWh",
-            "per kWh of battery; default: its mass at bus_cost (not sourced yet)",
+            "per kWh of battery; default assumed: its mass at bus_cost (no public space-battery price per kWh found; "
+            "bus_cost is the sourced whole-bus figure that includes batteries)",
             "[0, inf)",
         ),
         "compute_integration": _q(

@@ -241,7 +241,18 @@ class TerminalProgress:
 def _scenario(args):
     from .scenario import load_scenario
 
-    return load_scenario(args.scenario)
+    return load_scenario(args.scenario, catalogs=args.catalog or ())
+
+
+def _add_scenario(parser) -> None:
+    parser.add_argument("scenario", help="scenario file or bundled scenario name")
+    parser.add_argument(
+        "--catalog",
+        action="append",
+        metavar="FILE",
+        help="a user catalog (TOML: [servers.NAME], [accelerators.NAME], [solar_cells.NAME], ... in the bundled "
+        "files' format, each entry with its sources) adding or overriding entries; may be repeated",
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -903,7 +914,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "run":
-        rn.add_argument("scenario", help="scenario file or bundled scenario name")
+        _add_scenario(rn)
         rn.add_argument("--out", help="directory for result.json, result.csv and scenario.resolved.toml")
         rn.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
         rn.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
@@ -918,7 +929,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "plot":
-        pl.add_argument("scenario", help="scenario file or bundled scenario name")
+        _add_scenario(pl)
         pl.add_argument("--figure", default="all", help="figure name, or 'all' (default)")
         pl.add_argument("--out", default="figures", help="output directory (default ./figures)")
         pl.add_argument("--format", choices=("png", "svg", "pdf"), default="png", help="file format (default png)")
@@ -934,7 +945,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "report":
-        rp.add_argument("scenario", help="scenario file or bundled scenario name")
+        _add_scenario(rp)
         rp.add_argument("-o", "--output", default="report.html", help="report file (default report.html)")
         rp.add_argument(
             "--format", choices=("html", "pdf"), help="html or pdf (default from the file name's suffix, else html)"
@@ -990,7 +1001,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "sweep":
-        sw.add_argument("scenario", help="scenario file or bundled scenario name")
+        _add_scenario(sw)
         sw.add_argument(
             "--set", action="append", default=[], metavar="KEY=RANGE", help="a swept parameter (repeatable)"
         )
@@ -1011,7 +1022,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "mc":
-        mc.add_argument("scenario", help="scenario file or bundled scenario name")
+        _add_scenario(mc)
         mc.add_argument("--samples", type=_whole(1), default=10000, help="number of samples (default 10,000)")
         mc.add_argument("--seed", type=_whole(0), default=0, help="random seed (default 0)")
         mc.add_argument("--out", help="write every sample: .parquet or .csv")
@@ -1029,7 +1040,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "sensitivity":
-        se.add_argument("scenario", help="scenario file or bundled scenario name")
+        _add_scenario(se)
         se.add_argument("--output", default="cost_ratio", help="output analysed (default cost_ratio)")
         se.add_argument("--seed", type=_whole(0), default=0, help="seed of the Sobol' sequence and the bootstrap")
         se.add_argument(
@@ -1051,7 +1062,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "crossover":
-        co.add_argument("scenario", help="scenario file or bundled scenario name")
+        _add_scenario(co)
         co.add_argument("--samples", type=_whole(0), default=0, help="Monte Carlo samples for the band (default none)")
         co.add_argument("--seed", type=_whole(0), default=0, help="random seed (default 0)")
         co.add_argument("--figure", help="write the figure (.png, .svg or .pdf)")
@@ -1070,7 +1081,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "optimize":
-        op.add_argument("scenario", help="scenario file or bundled scenario name")
+        _add_scenario(op)
         op.add_argument("--vary", action="append", default=[], metavar="KEY=LOW:HIGH", help="a free parameter")
         op.add_argument("--objective", default="lcoc", help="lcoc, ratio, mass, capex, co2 or an output (default lcoc)")
         op.add_argument("--pareto", help="two or more objectives, e.g. lcoc,mass")

@@ -16,6 +16,7 @@ for the price per kg to the vehicle's reference orbit.
 
 from __future__ import annotations
 
+import contextvars
 import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import downlink, economics, hardware, launch, radiation, solar, spacecraft, terrestrial, thermal
+from . import catalogs, downlink, economics, hardware, launch, radiation, solar, spacecraft, terrestrial, thermal
 from .cache import cached
 from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError
@@ -97,6 +98,8 @@ def _physics_key(sc: Scenario) -> dict:
         "radiation": section("radiation"),
         "launch": section("launch"),
         "downlink": section("downlink"),
+        # User catalog entries (coatings, stations, terminals) change the physics under the same names.
+        **({"catalog": sc.catalog} if sc.catalog else {}),
     }
 
 
@@ -198,8 +201,11 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
     def compute():
         # The three parts are independent and spend their time in compiled code (SGP4 and numpy,
         # IRBEM's Fortran, itur's map loading): threads overlap them on a cold cache.
-        with ThreadPoolExecutor(max_workers=3) as pool:
-            parts = [pool.submit(part) for part in (radiation_part, sunlight_part, link_part)]
+        with ThreadPoolExecutor(max_workers=3) as pool, catalogs.using(sc.catalog):
+            # Each thread runs in a copy of this context, so it sees the scenario's user catalogs.
+            parts = [
+                pool.submit(contextvars.copy_context().run, part) for part in (radiation_part, sunlight_part, link_part)
+            ]
             result = {
                 "orbit": {
                     "altitude": orbit.altitude,
@@ -633,6 +639,12 @@ class _Values:
         elif launch_given == {"launch.year"}:
             self._sections["launch"]["price_per_kg"] = None
 
+    def with_compute(self, **keys) -> _Values:
+        """A copy with ``[compute]`` keys replaced (one system of a mixed fleet)."""
+        copy = object.__new__(_Values)
+        copy._sections = {**self._sections, "compute": {**self._sections["compute"], **keys}}
+        return copy
+
     def __getattr__(self, section):
         try:
             return _Section(self._sections[section])
@@ -668,9 +680,13 @@ def compose(sc: Scenario, physics: dict, overrides: dict | None = None, strict=T
         ``cost_ratio``, ``break_even_launch_price`` (NaN where there is none, with
         ``break_even_reason``), ``feasible``: arrays, or scalars without overrides.
     """
-    v = _Values(sc, overrides)
-    orbital, extra = _orbital_side(v, physics, strict)
-    ground = _terrestrial_side(v, extra)
+    with catalogs.using(sc.catalog):
+        v = _Values(sc, overrides)
+        if v.compute.systems:
+            orbital, ground, extra = _mixed_fleet(v, physics, strict)
+        else:
+            orbital, extra = _orbital_side(v, physics, strict)
+            ground = _terrestrial_side(v, extra)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = orbital["lcoc_usd_per_mwh"] / ground["lcoc_usd_per_mwh"]
         # LCOC_orbit is linear in the launch price: its slope and intercept give the break-even price.
@@ -842,10 +858,103 @@ def _scenario(sc) -> Scenario:
     return load_scenario(sc)
 
 
+#: How a mixed fleet's report entries combine (the default: weighted by IT-power share).
+_FLEET_SUM = ("satellites", "launches", "demand_bps", "accelerators")
+_FLEET_FIRST = (
+    "capacity_kg",
+    "launch_price_usd",
+    "price_per_kg_reference",
+    "dose_rad_si_per_year",
+    "satellite_failures_per_year",
+    "maintenance_strategy",
+    "sunlit_fraction",
+    "capital_share",
+)
+_FLEET_PER_SATELLITE = ("satellite_mass_kg", "satellites_per_launch", "drag_delta_v_m_per_s_per_year")
+
+
+def _mixed_fleet(v: _Values, physics: dict, strict: bool):
+    """A fleet of several systems, each on its own satellites with its IT-power share: costs, masses,
+    areas, energy and upsets add up; levelized costs are the fleet's total cost over its total useful
+    energy (accelerator-hours, PFLOP-days)."""
+    total = v.compute.it_power
+    parts = []
+    for name, share in v.compute.systems.items():
+        sub = v.with_compute(server=name, systems=None, it_power=total * share)
+        orbital, extra = _orbital_side(sub, physics, strict)
+        parts.append((name, share, orbital, _terrestrial_side(sub, extra), extra))
+    shares = [p[1] for p in parts]
+
+    def mix(values, key=""):
+        first = values[0]
+        if isinstance(first, dict):
+            return {k: mix([x[k] for x in values], k) for k in first}
+        if key in _FLEET_FIRST or first is None or isinstance(first, str | hardware.Server):
+            return first
+        if key in _FLEET_SUM:
+            return sum(values)
+        if key == "tid_lifetime_years":
+            return np.minimum.reduce([np.asarray(x) for x in values])
+        return sum(w * np.asarray(x) for w, x in zip(shares, values, strict=True))
+
+    def levelized(sides):
+        """Total cost over total energy, accelerator-hours and PFLOP-days (each side's denominators)."""
+        out = mix(sides)
+        cost = [s["lifetime_cost_usd_per_mw"] for s in sides]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            for key in ("lcoc_usd_per_mwh", "usd_per_accelerator_hour", "usd_per_pflop_day"):
+                units = sum(
+                    w * np.where(np.isfinite(s[key]), c / s[key], 0.0)
+                    for w, c, s in zip(shares, cost, sides, strict=True)
+                )
+                out[key] = np.where(units > 0, out["lifetime_cost_usd_per_mw"] / units, np.inf)[()]
+        return out
+
+    orbital = levelized([p[2] for p in parts])
+    ground = levelized([p[3] for p in parts])
+    extras = [p[4] for p in parts]
+    reports = [e["report"] for e in extras]
+    report = mix(reports)
+    satellites = [r["satellites"] for r in reports]
+    for key in _FLEET_PER_SATELLITE:
+        report[key] = sum(n * r[key] for n, r in zip(satellites, reports, strict=True)) / sum(satellites)
+    report["capacity_to_demand"] = sum(r["capacity_to_demand"] * r["demand_bps"] for r in reports) / sum(
+        r["demand_bps"] for r in reports
+    )
+    report["systems"] = {
+        name: {
+            "it_power_share": share,
+            "satellites": e["report"]["satellites"],
+            "accelerators_per_mw": e["accelerators_per_mw"],
+            "lcoc_usd_per_mwh": o["lcoc_usd_per_mwh"],
+            "terrestrial_lcoc_usd_per_mwh": g["lcoc_usd_per_mwh"],
+        }
+        for name, share, o, g, e in parts
+    }
+    discounted = [e["discounted_mwh"] for e in extras]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fleet_mwh = sum(w * d for w, d in zip(shares, discounted, strict=True))
+        slope = (
+            sum(w * e["lcoc_per_launch_price"] * d for w, e, d in zip(shares, extras, discounted, strict=True))
+            / fleet_mwh
+        )
+    extra = {
+        "price_per_kg_reference": extras[0]["price_per_kg_reference"],
+        "lcoc_per_launch_price": slope,
+        "discounted_mwh": fleet_mwh,
+        "report": report,
+        "feasible": np.logical_and.reduce([np.asarray(e["feasible"]) for e in extras]),
+        "derived": {
+            "compute": {"hardware_price": ", ".join(f"{n}: {e['hardware_price']:.4g} USD/W" for n, _, _, _, e in parts)}
+        },
+    }
+    return orbital, ground, extra
+
+
 def _orbital_side(v: _Values, physics: dict, strict: bool):
     c, lc, r, f = v.compute, v.launch, v.radiation, v.finance
     server = hardware.server(c.server)
-    chip = radiation.accelerator(c.accelerator)
+    chip = radiation.accelerator(c.accelerator or server.accelerator)
     hardware_price = server.price / server.power if c.hardware_price is None else c.hardware_price
     derived = {"compute": {"hardware_price": f"{hardware_price:.4g} USD/W"}} if c.hardware_price is None else {}
     lifetime_years = f.lifetime / JULIAN_YEAR
@@ -1234,15 +1343,29 @@ def _terrestrial_side(v: _Values, extra: dict) -> dict:
     if t.power_source == "grid":
         bill, co2 = terrestrial.grid_power(facility, t.electricity_price, t.grid_co2)
         opex["electricity"] = bill
-    elif t.power_source == "gas":
+    elif t.power_source in ("gas", "hybrid"):
+        # hybrid: the grid's share bought, the rest from turbines sized for it, batteries beside.
+        grid = t.grid_share if t.power_source == "hybrid" else 0.0
         heat_rate = t.gas_heat_rate * terrestrial.MMBTU / 1e6 / KWH  # BTU per kWh -> J of fuel per J
         co2_per_joule = terrestrial.data()["gas_turbine"]["co2_kg_per_mmbtu"] / terrestrial.MMBTU
         plant, fuel, co2 = terrestrial.gas_turbine_power(
-            mw * t.pue, facility, t.gas_capex, heat_rate, t.gas_price, t.gas_capacity_factor, co2_per_joule
+            mw * t.pue * (1.0 - grid),
+            facility * (1.0 - grid),
+            t.gas_capex,
+            heat_rate,
+            t.gas_price,
+            t.gas_capacity_factor,
+            co2_per_joule,
         )
         capex["power_plant"] = plant / mw
         lives["power_plant"] = t.power_plant_life
         opex["fuel"] = fuel
+        if t.power_source == "hybrid":
+            bill, grid_co2 = terrestrial.grid_power(facility * grid, t.electricity_price, t.grid_co2)
+            opex["electricity"] = bill
+            co2 = co2 + grid_co2
+            capex["storage"] = t.storage_hours * t.pue * t.storage_capex  # USD per W of IT
+            lives["storage"] = t.storage_life
     else:
         ground = _ground_solar(t.site, t.solar_cell)
         cell = solar.cell(t.solar_cell)

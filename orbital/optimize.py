@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import sweep
+from . import catalogs, sweep
 from .errors import OrbitalInputError, OrbitalWarning
 from .results import Report, Table
 from .scenario import Scenario
@@ -204,6 +204,7 @@ class ParetoFront(Report):
         return pd.DataFrame({sweep.column_label(n): v for n, v in self.columns.items()})
 
 
+@catalogs.scoped
 def pareto(sc: Scenario, axes: list[sweep.Axis], objectives, samples=4096, seed=0, out=None, cache=True) -> ParetoFront:
     """The non-dominated designs in ``objectives`` (each minimised) of a Latin hypercube of the axes' ranges.
 
@@ -240,6 +241,7 @@ def pareto(sc: Scenario, axes: list[sweep.Axis], objectives, samples=4096, seed=
     return front
 
 
+@catalogs.scoped
 def optimize(
     sc: Scenario, axes: list[sweep.Axis], objective="lcoc", seed=0, cache=True, maxiter=60, progress=None
 ) -> Optimum:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import cache, launch, model, radiation, solar, thermal
+from . import cache, catalogs, hardware, launch, model, radiation, solar, thermal
 from .cache import write_all_atomically
 from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError
@@ -320,7 +320,7 @@ def dose_depth_curves(sc: Scenario, result=None, environments=None):
     }  # the composer's own track
     tracks.update({label: (orbit, *_REFERENCE_TRACK) for label, orbit in _reference_orbits(sc).items()})
     depths = np.union1d(np.geomspace(0.5e-3, 20e-3, 25), [r.shielding])  # the scenario's own shield on the grid
-    chip = radiation.accelerator(sc.compute.accelerator)
+    chip = radiation.accelerator(hardware.fleet_accelerator(sc.compute))
     fig, ax = _figure()
     data = {"thickness_mm": depths * 1e3}
     for k, (label, (orbit, days, samples)) in enumerate(tracks.items()):
@@ -354,13 +354,13 @@ def dose_depth_curves(sc: Scenario, result=None, environments=None):
 @_styled
 def goodput_map(sc: Scenario, result=None, environments=None):
     """Goodput of the scenario's workload by altitude and inclination, behind the scenario's shield."""
-    from . import hardware
-
     result = result or model.run(sc)
     r, c, w = sc.radiation, sc.compute, sc.workload
     chips = result.physics["accelerators"]
-    chip = radiation.accelerator(c.accelerator)
-    replica = hardware.server(c.server).accelerators if w.replica_accelerators is None else w.replica_accelerators
+    chip = radiation.accelerator(hardware.fleet_accelerator(c))  # a mixed fleet: its largest system's chip
+    systems = hardware.fleet(c)
+    largest = hardware.server(max(systems, key=systems.get))
+    replica = largest.accelerators if w.replica_accelerators is None else w.replica_accelerators
     goodput = []
     for orbit in _map_orbits(sc):  # 20 tracks through IRBEM, each vectorized over its samples
         env = model.radiation_behind_shield(_environment(environments, orbit, *_MAP_TRACK, r.solar), r.shielding)
@@ -912,6 +912,7 @@ def save_figure(fig, path) -> Path:
     return path
 
 
+@catalogs.scoped
 def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -> Written:
     """Render and save figures as ``<name>.<fmt>`` in ``out_dir``: all of them, or none (``orbital plot``).
 

@@ -12,7 +12,7 @@ import html
 import io
 from pathlib import Path
 
-from . import cache, model, plots
+from . import cache, catalogs, hardware, model, plots
 from .cache import write_all_atomically
 from .constants import JULIAN_YEAR
 from .errors import OrbitalInputError
@@ -142,7 +142,8 @@ def _summary_rows(sc: Scenario, result):
         ("Orbit", orbit),
         (
             "Compute",
-            f"{sc.compute.it_power / 1e6:g} MW of {sc.compute.server} ({sc.compute.accelerator}), "
+            f"{sc.compute.it_power / 1e6:g} MW of {hardware.fleet_label(sc.compute)} "
+            f"({hardware.fleet_accelerator(sc.compute)}), "
             f"{sc.compute.satellite_it_power / 1e3:g} kW per satellite",
         ),
         (
@@ -174,6 +175,7 @@ def _summary_rows(sc: Scenario, result):
     ]
 
 
+@catalogs.scoped
 def write_report(sc: Scenario, path, fmt="html", progress=None) -> Written:
     """Write a self-contained report (HTML with embedded figures, or PDF) for a scenario, atomically.
 

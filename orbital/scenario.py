@@ -54,7 +54,7 @@ class Key:
     bare: str | None
     source: str
     choices: tuple | None = None
-    kind: str = "quantity"  # "quantity", "text", "flag", "time", "optional-quantity"
+    kind: str = "quantity"  # "quantity", "text", "flag", "time", "optional-quantity", "shares", "paths"
     valid: str | None = None
     integer: bool = False
     catalog: tuple | None = None  # (data file, table or None): text that must name an entry of it
@@ -132,6 +132,13 @@ SCHEMA = {
     "scenario": {
         "name": _text("", "the file's name when empty"),
         "description": _text("", "free text"),
+        "catalogs": Key(
+            (),
+            None,
+            None,
+            "user catalog files (TOML, paths relative to the scenario) adding or overriding catalog entries",
+            kind="paths",
+        ),
     },
     "orbit": {
         "altitude": _q(
@@ -150,12 +157,29 @@ SCHEMA = {
         "it_power": _q(
             "1 MW", "W", "MW", "results are reported per MW; this sets the cluster's size", "[0.001, 100000]"
         ),
-        "server": _text("gb200-nvl72", "orbital/data/servers.toml (GB200 NVL72, 2025)", catalog=("servers.toml", None)),
+        "server": _text(
+            "gb200-nvl72",
+            "orbital/data/servers.toml (GB200 NVL72, 2025); every number of the system (power, mass, price, "
+            "accelerators, FLOPS, radiation response) follows the choice",
+            catalog=("servers.toml", None),
+        ),
+        "systems": Key(
+            None,
+            None,
+            None,
+            "a mixed fleet: { system = share, ... } (shares sum to 1), each system on its own satellites; "
+            "instead of server",
+            kind="shares",
+            catalog=("servers.toml", None),
+        ),
+        "share_basis": _text("it_power", "shares of a mixed fleet are of IT power", ("it_power", "accelerators")),
+        "accelerators": _opt("", "", "the cluster's size as an accelerator count, instead of it_power", "[1, 1e+09]"),
         "accelerator": _text(
-            "b200-class",
-            "orbital/data/accelerators.toml (assumed from the TPU v6e beam test)",
+            "",
+            "the server's own (orbital/data/accelerators.toml; GPU entries assumed from the TPU v6e beam test)",
             catalog=("accelerators.toml", None),
         ),
+        "accelerator_override": _flag(False, "an accelerator other than the server's is an error unless declared here"),
         "chassis_removed": _flag(False, "terrestrial rack mass flown as is"),
         "hardware_price": _opt("USD/W", "USD/W", "the server's price / power (catalog: $2.5M / 120 kW)", "[0, inf)"),
         "hardware_failure_rate": _q(
@@ -404,7 +428,22 @@ SCHEMA = {
         ),
     },
     "terrestrial": {
-        "power_source": _text("grid", "grid electricity", ("grid", "gas", "solar-storage")),
+        "power_source": _text(
+            "grid",
+            "grid electricity; hybrid = grid_share from the grid, the rest from on-site gas turbines, plus "
+            "storage_hours of batteries (the Colossus 1 layout)",
+            ("grid", "gas", "solar-storage", "hybrid"),
+        ),
+        "grid_share": _q(
+            0.5,
+            "",
+            "",
+            "hybrid only: share of the facility's energy from the grid (Colossus 1: 150 of ~300 MW)",
+            "[0, 1]",
+        ),
+        "storage_hours": _q(
+            "0 h", "s", "h", "hybrid only: battery energy in hours of facility power (none unless given)", "[0, 100]"
+        ),
         "electricity_price": _q(
             "0.0806 USD/kWh", "USD/J", "USD/kWh", "EIA: US industrial average 8.06 ¢/kWh (2023)", "[0, inf)"
         ),
@@ -551,6 +590,7 @@ class Scenario:
     values: dict
     given: dict
     uncertainty: dict = field(default_factory=dict)
+    catalog: dict = field(default_factory=dict, repr=False)
 
     def __getattr__(self, section):
         values = object.__getattribute__(self, "values")
@@ -574,7 +614,9 @@ class Scenario:
                 raw.get(section, {}).pop(key, None)
             else:
                 raw.setdefault(section, {})[key] = value
-        return parse_scenario(raw, source=str(self.path) if self.path else "<replace>", name=self.name)
+        return parse_scenario(
+            raw, source=str(self.path) if self.path else "<replace>", name=self.name, catalog=self.catalog
+        )
 
 
 def _closest(word, options):
@@ -598,6 +640,14 @@ def _parse_value(key: Key, value, where):
                         + (f"; did you mean {close[0]!r}?" if close else "")
                     )
         return value
+    if key.kind == "shares":
+        return _parse_shares(key, value, where)
+    if key.kind == "paths":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise OrbitalInputError(f"{where} = {value!r} must be a file name or a list of file names")
+        return tuple(value)
     if key.kind == "flag":
         if not isinstance(value, bool):
             raise OrbitalInputError(f"{where} = {value!r} must be true or false")
@@ -612,6 +662,30 @@ def _parse_value(key: Key, value, where):
     number = as_float(value, key.unit, name=where, bare_unit=key.bare)
     key.check(number, where)
     return number
+
+
+def _parse_shares(key: Key, value, where) -> dict:
+    """``{name = share, ...}``: catalog names with positive shares summing to 1."""
+    if not isinstance(value, dict) or not value:
+        raise OrbitalInputError(
+            f"{where} must be a table of system = share, e.g. {{ hgx-h100 = 0.5, gb200-nvl72 = 0.5 }}"
+        )
+    known = catalog_entries(key.catalog)
+    shares = {}
+    for name, share in value.items():
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+            raise OrbitalInputError(
+                f"{where}: {name!r} is not in the catalog ({key.catalog[0]}); known: {', '.join(known)}"
+                + (f"; did you mean {close[0]!r}?" if close else "")
+            )
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1:
+            raise OrbitalInputError(f"{where}: {name} = {share!r} must be a share in (0, 1]")
+        shares[name] = float(share)
+    total = sum(shares.values())
+    if abs(total - 1.0) > 1e-3:
+        raise OrbitalInputError(f"{where}: the shares sum to {total:g}, not 1")
+    return {name: share / total for name, share in shares.items()}  # rounding in the file removed
 
 
 #: Keys that moved: old (section, key) -> new (section, key). A file that still uses an old name is
@@ -654,7 +728,7 @@ def _move_renamed_keys(raw: dict, source: str) -> dict:
     return raw
 
 
-def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
+def parse_scenario(raw: dict, source="<scenario>", name=None, catalog: dict | None = None) -> Scenario:
     """Validate a scenario given as nested dicts (as TOML parses) into SI values.
 
     Parameters
@@ -665,7 +739,26 @@ def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
         File name used in messages.
     name : str, optional
         Scenario name when ``[scenario] name`` is empty.
+    catalog : dict, optional
+        User catalog entries read already (:func:`orbital.catalogs.read_user_catalog`, e.g. from
+        ``--catalog``); they take precedence over the files ``[scenario] catalogs`` names.
     """
+    from .catalogs import combine, read_user_catalog, using
+
+    files = (raw.get("scenario") or {}).get("catalogs", ()) if isinstance(raw.get("scenario"), dict) else ()
+    overlay = {}
+    if files:
+        names = _parse_value(SCHEMA["scenario"]["catalogs"], files, f"{source}: [scenario] catalogs")
+        folder = Path(source).parent if not source.startswith("<") else Path.cwd()
+        for file in names:
+            overlay = combine(overlay, read_user_catalog(folder / file, base=overlay))
+    overlay = combine(overlay, catalog or {})
+    with using(overlay):
+        sc = _parse_scenario(raw, source, name)
+    return Scenario(sc.name, sc.path, sc.values, sc.given, sc.uncertainty, overlay)
+
+
+def _parse_scenario(raw: dict, source, name) -> Scenario:
     raw = _move_renamed_keys(dict(raw), source)
     uncertain_raw = _flat_uncertainty(raw.pop("uncertainty", {}), source)
     for section, keys in raw.items():
@@ -697,6 +790,7 @@ def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
         )
     if values["launch"]["year"] is not None and values["launch"]["price_per_kg"] is not None:
         raise OrbitalInputError(f"{source}: [launch] give year or price_per_kg, not both")
+    _check_compute(values["compute"], given["compute"], source)
     uncertainty = {}
     for full, spec in uncertain_raw.items():
         if moved_name(full):
@@ -720,6 +814,35 @@ def parse_scenario(raw: dict, source="<scenario>", name=None) -> Scenario:
         given=given,
         uncertainty=uncertainty,
     )
+
+
+def _check_compute(c: dict, given: dict, source) -> None:
+    """One system or a mixed fleet; the accelerator the system's own unless declared; the size as IT
+    power or as an accelerator count (turned into IT power here)."""
+    from .hardware import server
+
+    if "systems" in given and "server" in given:
+        raise OrbitalInputError(f"{source}: [compute] give server (one system) or systems (a mixed fleet), not both")
+    if "accelerators" in given and "it_power" in given:
+        raise OrbitalInputError(f"{source}: [compute] give it_power or accelerators (a count), not both")
+    systems = c["systems"] or {c["server"]: 1.0}
+    units = {name: server(name) for name in systems}
+    if c["accelerator"] and not c["accelerator_override"]:
+        for name, unit in units.items():
+            if unit.accelerator != c["accelerator"]:
+                raise OrbitalInputError(
+                    f"{source}: [compute] accelerator = {c['accelerator']!r} is not the chip of {name!r} "
+                    f"({unit.accelerator!r}); leave accelerator out to use the system's own, or set "
+                    "[compute] accelerator_override = true to use another chip's radiation response on purpose"
+                )
+    if c["systems"] and c["share_basis"] == "accelerators":  # accelerator shares -> IT power shares
+        power = {name: share / units[name].accelerators_per_watt for name, share in systems.items()}
+        total = sum(power.values())
+        c["systems"] = {name: p / total for name, p in power.items()}
+    if c["accelerators"] is not None:  # IT power = count / (accelerators per watt of the fleet)
+        shares = c["systems"] or {c["server"]: 1.0}
+        c["it_power"] = c["accelerators"] / sum(p * units[name].accelerators_per_watt for name, p in shares.items())
+        SCHEMA["compute"]["it_power"].check(c["it_power"], f"{source}: [compute] accelerators (as IT power)")
 
 
 def _flat_uncertainty(table, source) -> dict:
@@ -756,8 +879,16 @@ def describe_bundled() -> dict:
     }
 
 
-def load_scenario(path) -> Scenario:
-    """Read and validate a scenario file (TOML), or a bundled scenario by name (``"baseline"``)."""
+def load_scenario(path, catalogs=()) -> Scenario:
+    """Read and validate a scenario file (TOML), or a bundled scenario by name (``"baseline"``).
+
+    ``catalogs``: user catalog files (:mod:`orbital.catalogs`) read after those the scenario names.
+    """
+    from .catalogs import combine, read_user_catalog
+
+    extra = {}
+    for catalog in catalogs:
+        extra = combine(extra, read_user_catalog(catalog, base=extra))
     file = Path(path)
     bundled = bundled_scenarios()
     if not file.is_file() and str(path) in bundled:
@@ -770,10 +901,14 @@ def load_scenario(path) -> Scenario:
         raise OrbitalInputError(f"{file}: TOML syntax error: {exc}") from None
     except UnicodeDecodeError as exc:
         raise OrbitalInputError(f"{file}: not UTF-8 text: {exc}") from None
-    return parse_scenario(raw, source=str(file), name=file.stem)
+    return parse_scenario(raw, source=str(file), name=file.stem, catalog=extra)
 
 
 def _toml_value(value):
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f'"{k}" = {_toml_value(v)}' for k, v in value.items()) + " }"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):

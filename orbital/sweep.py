@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import model
+from . import catalogs, model
 from .cache import check_writable, write_all_atomically, write_atomically
 from .errors import OrbitalInputError, OrbitalWarning
 from .results import Report, Table
@@ -73,6 +73,7 @@ VECTOR_KEYS = tuple(
     for name in SCHEMA_NAMES
     if SCHEMA[name.partition(".")[0]][name.partition(".")[2]].kind in ("quantity", "optional-quantity")
     and (not _physics_dependent(name) or name == "radiation.shielding")
+    and name != "compute.accelerators"  # a count turned into it_power when the scenario is read
 )
 
 #: What a design point reports: name -> (unit, where in :func:`orbital.model.compose`'s answer).
@@ -835,6 +836,7 @@ class Sweep(Report):
         return xr.Dataset(data, coords=coords, attrs={"scenario": self.scenario_name})
 
 
+@catalogs.scoped
 def sweep(
     sc: Scenario,
     axes: list[Axis],

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import hardware, launch, sweep
+from . import catalogs, hardware, launch, sweep
 from .errors import OrbitalInputError
 from .results import Report, Table
 from .scenario import Scenario
@@ -137,6 +137,7 @@ class MonteCarlo(Report):
         return self.result.to_frame()
 
 
+@catalogs.scoped
 def monte_carlo(
     sc: Scenario, samples: int, seed=0, cache=True, progress=None, out=None, resume=False, **run_options
 ) -> MonteCarlo:
@@ -305,8 +306,7 @@ def _base_value(sc: Scenario, name: str, dist):
     if value is not None:
         return float(value)
     if name == "compute.hardware_price":
-        server = hardware.server(sc.compute.server)
-        return server.price / server.power
+        return hardware.fleet_price_per_watt(sc.compute)
     if name == "launch.price_per_kg":
         vehicle = launch.vehicle(sc.launch.vehicle)
         year = {} if sc.launch.year is None else {"year": sc.launch.year}
@@ -425,6 +425,7 @@ class Sensitivity(Report):
         return table
 
 
+@catalogs.scoped
 def sensitivity(sc: Scenario, output="cost_ratio", seed=0, target=0.05, cache=True, progress=None) -> Sensitivity:
     """Sobol' indices (:func:`sobol`) and the P10/P90 tornado (:func:`tornado`) of an output."""
     indices = sobol(sc, output, seed, target, cache=cache, progress=progress)
@@ -533,12 +534,11 @@ def _trend_table(sc: Scenario, years: np.ndarray, draws: dict) -> dict:
     table = {name: np.repeat(np.asarray(value, dtype=float), years.size) for name, value in draws.items()}
     table["launch.year"] = np.tile(years, samples)
     elapsed = table["launch.year"] - t0
-    server = hardware.server(sc.compute.server)
     for name, rate_name in TRENDS.items():
         section, _, key = name.partition(".")
         base = sc.values[section][key]
         if name == "compute.hardware_price" and base is None:
-            base = server.price / server.power
+            base = hardware.fleet_price_per_watt(sc.compute)
         base = table.pop(name) if name in table else np.full(elapsed.size, float(base))
         rate_section, _, rate_key = rate_name.partition(".")
         rate = table.pop(rate_name) if rate_name in table else sc.values[rate_section][rate_key]
@@ -550,6 +550,7 @@ def _trend_table(sc: Scenario, years: np.ndarray, draws: dict) -> dict:
     return table
 
 
+@catalogs.scoped
 def crossover(sc: Scenario, samples=0, seed=0, cache=True, progress=None) -> Crossover:
     """The first year the orbital levelized cost of compute beats the terrestrial one.
 

@@ -277,9 +277,16 @@ def test_goodput_falls_as_interruptions_rise():
 
 
 def test_catalog_lists_assumed_gpu_entries():
-    assert radiation.catalog_names() == ["b200-class", "h100-class", "tpu-v6e"]
+    assert radiation.catalog_names() == [
+        "b200-class",
+        "b300-class",
+        "h100-class",
+        "h200-class",
+        "tpu-v6e",
+        "trainium2-class",
+    ]
     assert radiation.accelerator("tpu-v6e").status == "published"
-    for name in ("h100-class", "b200-class"):
+    for name in ("h100-class", "h200-class", "b200-class", "b300-class", "trainium2-class"):
         assert radiation.accelerator(name).status == "assumed"
 
 
@@ -309,7 +316,7 @@ def test_cache_is_reused_and_survives_damage(dawn_dusk_650, suncatcher_env, priv
     ("call", "fragment"),
     [
         (lambda: radiation.areal_density(-1e-3), "shielding = -1 mm"),
-        (lambda: radiation.accelerator("h200"), "known: b200-class, h100-class, tpu-v6e"),
+        (lambda: radiation.accelerator("h200"), "known: b200-class, b300-class, h100-class, h200-class"),
         (lambda: radiation.goodput(-1.0, 10.0), "checkpoint time"),
         (lambda: radiation.gcr_spectrum(100.0, -5.0), "modulation potential"),
         (lambda: radiation.trapped_flux(2460000.5, [[7e6, 0, 0]], [500.0]), "energy"),
@@ -400,7 +407,7 @@ def test_cli_goodput_zero_warns_without_traceback(capsys):
     [
         (["--shielding", "-1 mm"], "shielding = -1 mm"),
         (["--chips", "0"], "--chips = '0'"),
-        (["--accelerator", "h200"], "known: b200-class, h100-class, tpu-v6e"),
+        (["--accelerator", "h200"], "known: b200-class, b300-class, h100-class, h200-class"),
         (["--shielding", "2 kg"], "--shielding"),
         (["--solar-event", "/nonexistent.csv"], "no such file"),
     ],

@@ -463,6 +463,12 @@ def _run_command(args):
     return result
 
 
+def _check_design_command(args):
+    from .designs import check_design
+
+    return check_design(_scenario(args), cache=not args.no_cache)
+
+
 def _compare_command(args):
     from . import model
 
@@ -490,7 +496,9 @@ def _report_command(args):
 def _scenarios_command(args) -> str:
     from .scenario import describe_bundled
 
-    return "\n".join(f"{name:<20}{description}" for name, description in describe_bundled().items())
+    described = describe_bundled()
+    width = max(map(len, described)) + 2
+    return "\n".join(f"{name:<{width}}{description}" for name, description in described.items())
 
 
 def _run_options(args) -> dict:
@@ -636,6 +644,7 @@ _COMMAND_NAMES = (
     "launch",
     "link",
     "run",
+    "check-design",
     "plot",
     "report",
     "compare",
@@ -919,6 +928,22 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         rn.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
         rn.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
     rn.set_defaults(call=_run_command)
+
+    cd = commands.add_parser(
+        "check-design",
+        help="an announced satellite ([claim]) against physics, technology and the model's own",
+        description=(
+            "For a scenario with a [claim] section (an announced satellite: compute power, array power, radiator "
+            "area, mass or kW per tonne), state the radiator temperature, array power, array specific power and "
+            "bus mass the claim implies, whether each is inside what physics and today's technology allow, and "
+            "the model's own mass for the same power on the same orbit."
+        ),
+    )
+    if selected == "check-design":
+        _add_scenario(cd)
+        cd.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+        cd.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
+    cd.set_defaults(call=_check_design_command)
 
     pl = commands.add_parser(
         "plot",

@@ -50,7 +50,7 @@ __all__ = [
 _HOURS_PER_YEAR = JULIAN_YEAR / 3600.0
 # Bumped when what orbit_physics computes changes; 2: the radiation track's version joined the key
 # (entries from before the phase-averaged tracks held the old dose).
-_PHYSICS_VERSION = 2
+_PHYSICS_VERSION = 3
 
 
 # --------------------------------------------------------------------------------------
@@ -169,6 +169,8 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
                 "eclipse_days": summary.eclipse_days,
                 "max_eclipse_s": summary.max_eclipse_s,
             },
+            # Shares of the array's and the radiator's area facing the flow over the year (drag).
+            "ram_projection": list(spacecraft.ram_facing_shares(series.beta, sc.solar.pointing, sc.thermal.attitude)),
             "illumination": {
                 k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in asdict(illumination).items()
             },
@@ -236,6 +238,7 @@ _LINK_KEYS = (
 _PHYSICS_SHAPE = {
     "orbit": ("altitude", "inclination", "period", "ltan"),
     "summary": ("sunlit_fraction", "eclipse_days", "max_eclipse_s"),
+    "ram_projection": (0, 1),
     "radiation": ("dose_per_year", "proton_flux", "saa_fraction", "cosmic_ray_dose"),
     "link": _LINK_KEYS,
 }
@@ -470,6 +473,13 @@ class Result(Report):
             for name, row in m["strategies"].items()
         )
         lines.append(f"  maintenance strategies: {by_strategy}; cheapest: {m['cheapest']}")
+        shed = p.get("eclipse_shedding")
+        if shed:
+            lines.append(
+                f"  shedding the compute in eclipse would change the mass by {shed['mass_kg_per_kw_change']:+,.1f} "
+                f"kg/kW and the orbital LCOC by {shed['lcoc_usd_per_mwh_change']:+,.0f} USD/MWh "
+                f"(useful fraction {shed['useful_fraction']:.3f})"
+            )
         lines += [f"Caveat: {c}" for c in self.caveats]
         lines.append(f"Cost ratio (orbital / terrestrial LCOC): {r['cost_ratio']:.3g}")
         be = r["break_even_launch_price_usd_per_kg"]
@@ -775,6 +785,7 @@ def run(sc, cache=True) -> Result:
     physics_out = {
         **report,
         "maintenance": strategies,
+        "eclipse_shedding": _eclipse_shedding(sc, physics, orbital),
         "link": physics["link"],
         "radiation_environment": physics["radiation"],
         "sunlight": physics["summary"],
@@ -801,6 +812,25 @@ def _finite_or_none(x):
 
 #: The maintenance strategies the composer models (``[maintenance] strategy``).
 STRATEGIES = ("none", "spares", "replenish", "service")
+
+
+def _eclipse_shedding(sc: Scenario, physics: dict, orbital: dict) -> dict | None:
+    """What switching the compute off in eclipse ([solar] eclipse_load = 0) would change: mass and
+    LCOC against the scenario's own (None when it sheds already or cannot be built that way)."""
+    if sc.solar.eclipse_load == 0.0:
+        return None
+    try:
+        shed = compose(sc.replace(solar__eclipse_load=0.0), physics)
+    except OrbitalInputError:
+        return None
+    side = _scalars(shed["orbital"])
+    return {
+        "mass_kg_per_kw": side["mass_kg_per_kw"],
+        "mass_kg_per_kw_change": side["mass_kg_per_kw"] - orbital["mass_kg_per_kw"],
+        "lcoc_usd_per_mwh": side["lcoc_usd_per_mwh"],
+        "lcoc_usd_per_mwh_change": side["lcoc_usd_per_mwh"] - orbital["lcoc_usd_per_mwh"],
+        "useful_fraction": side["useful_fraction"],
+    }
 
 
 def _strategies(sc: Scenario, physics: dict, orbital: dict) -> dict:
@@ -951,6 +981,25 @@ def _mixed_fleet(v: _Values, physics: dict, strict: bool):
     return orbital, ground, extra
 
 
+def _radiator_and_junction(v: _Values, server, derived: dict) -> tuple:
+    """The radiator's temperature (given, or derived from the system's junction limit less a margin down
+    the loop's chain: Gilmore 2002, ch. 6 and 11) and the junction temperature it implies [K]."""
+    t = v.thermal
+    loop = thermal.loop(t.loop)
+    if t.radiator_temperature_basis == "junction-limit":
+        surface = thermal.radiator_temperature_from_junction(
+            server.junction_limit - np.asarray(t.junction_margin),
+            loop.junction_to_coolant,
+            loop.loop_delta_t,
+            loop.fluid_to_surface,
+        )[0]
+        derived.setdefault("thermal", {})["radiator_temperature"] = f"{np.min(surface):.5g} K"
+    else:
+        surface = np.asarray(t.radiator_temperature, dtype=float)
+    chain = loop.junction_to_coolant + 0.5 * loop.loop_delta_t + loop.fluid_to_surface
+    return surface, surface + chain
+
+
 def _orbital_side(v: _Values, physics: dict, strict: bool):
     c, lc, r, f = v.compute, v.launch, v.radiation, v.finance
     server = hardware.server(c.server)
@@ -970,6 +1019,16 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     if w.replica_accelerators is None:
         derived.setdefault("workload", {})["replica_accelerators"] = f"{server.accelerators:g}"
 
+    radiator_temperature, junction = _radiator_and_junction(v, server, derived)
+    too_hot = np.asarray(junction > server.junction_limit + 1e-9)
+    if strict and np.any(too_hot):
+        t = v.thermal
+        raise OrbitalInputError(
+            f"[thermal] radiator_temperature = {np.max(radiator_temperature):.5g} K puts the {server.name} junction at "
+            f"{np.max(junction) - 273.15:.1f} degC through the {t.loop!r} loop's chain, above its limit of "
+            f"{server.junction_limit - 273.15:.0f} degC: lower radiator_temperature, or set "
+            '[thermal] radiator_temperature_basis = "junction-limit"'
+        )
     orbit = _orbit_from(v.orbit)
     illumination = solar.ArrayIllumination(
         **{k: (np.asarray(x) if isinstance(x, list) else x) for k, x in physics["illumination"].items()}
@@ -989,7 +1048,11 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
             power_management_per_watt=lc.power_management,
             communications_mass=lc.communications,
             ram_area_fraction=lc.ram_area_fraction,
-            radiator_temperature=v.thermal.radiator_temperature,
+            ram_projection=tuple(physics["ram_projection"]),
+            radiator_temperature=radiator_temperature,
+            bus_load=lc.bus_load,
+            loop_length=v.thermal.loop_length,
+            conversion_efficiency=v.solar.conversion_efficiency,
             cell_name=v.solar.cell,
             battery_name=v.solar.battery,
             coating_name=v.thermal.coating,
@@ -1028,7 +1091,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
             "not fly as rideshare; pick a dedicated vehicle"
         )
     capacity = float(launch.capacity_to_orbit(vehicle, orbit.altitude, orbit.inclination))
-    feasible = np.asarray(design.mass <= capacity * lc.fill)
+    feasible = np.asarray(design.mass <= capacity * lc.fill) & ~too_hot
     if strict and not np.all(feasible):
         mass = float(np.max(design.mass))
         power = float(np.max(c.satellite_it_power))
@@ -1148,6 +1211,11 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "mass_budget_kg_per_kw": {k: x * 1e3 for k, x in budget.items()},
         "spacecraft_cost_usd_per_w": {k: x * satellites / it_power for k, x in build.items()},
         "drag_delta_v_m_per_s_per_year": design.drag_delta_v_per_year,
+        "radiator_temperature_k": radiator_temperature[()],
+        "junction_temperature_k": junction[()],
+        "junction_limit_k": server.junction_limit,
+        "heat_rejected_per_it_watt": design.heat_rejected / c.satellite_it_power,
+        "array_rated_power_per_it_watt": design.array_rated_power / c.satellite_it_power,
         "accelerators": chips,
         "dose_rad_si_per_year": physics["radiation"]["dose_per_year"],
         "cluster_interruptions_per_hour": effects.cluster_interruptions_per_hour,

@@ -273,7 +273,8 @@ def optimize(
         nonlocal evaluations
         y = outputs(x)[column]
         evaluations += np.atleast_2d(x).shape[1]
-        return np.where(np.isfinite(y), y, 1e300)  # infeasible designs lose without breaking the population
+        # Infeasible designs lose; 1e100 squared (the population spread) stays finite.
+        return np.where(np.isfinite(y), y, 1e100)
 
     found = differential_evolution(
         cost,

@@ -208,12 +208,41 @@ SCHEMA = {
             "sun-tracking", "arrays track the Sun", ("sun-tracking", "single-axis", "orbit-normal", "zenith")
         ),
         "eclipse_load": _q(1.0, "", "", "compute kept up through eclipses", "[0, 1]"),
+        "conversion_efficiency": _q(
+            0.85,
+            "",
+            "",
+            "array-to-load efficiency (wiring, regulation; SMAD 1999, ch. 11: X_d = 0.85); the loss is heat the "
+            "radiator rejects",
+            "(0, 1]",
+        ),
     },
     "thermal": {
         "coating": _text("silver-teflon", "orbital/data/coatings.toml", catalog=("coatings.toml", None)),
         "panel": _text("conventional", "orbital/data/radiators.toml", catalog=("radiators.toml", "panel")),
         "loop": _text("single-phase", "orbital/data/radiators.toml", catalog=("radiators.toml", "loop")),
         "radiator_temperature": _q("20 degC", "K", "K", "Starcloud white paper (2024): 20 °C radiator", "[150, 450]"),
+        "radiator_temperature_basis": _text(
+            "given",
+            "radiator_temperature as given; junction-limit derives it from the system's junction limit down the "
+            "loop's chain (cold plate, coolant, radiator surface)",
+            ("given", "junction-limit"),
+        ),
+        "loop_length": _q(
+            "10 m",
+            "m",
+            "m",
+            "assumed line run from the compute to the radiator's root; the loop's lines then run the radiator's "
+            "length each way, and its mass scales with that length and the heat",
+            "[0, 10000]",
+        ),
+        "junction_margin": _q(
+            "10 K",
+            "K",
+            "K",
+            "assumed design margin below the vendor's throttle point (junction-limit basis only)",
+            "[0, 100]",
+        ),
         "attitude": _text("edge-on", "radiators edge-on to the Sun", ("edge-on", "sun-facing", "nadir")),
     },
     "radiation": {
@@ -242,9 +271,23 @@ SCHEMA = {
         "structure_fraction": _q(0.2, "", "", "structure ~20 % of dry mass (spacecraft texts)", "[0, 0.9]"),
         "margin": _q(0.2, "", "", "assumed system margin on dry mass", "[0, 2]"),
         "power_management": _q("5 kg/kW", "kg/W", "kg/kW", "assumed (orbital.spacecraft.ASSUMED)", "[0, 200]"),
+        "bus_load": _q(
+            0.02,
+            "",
+            "",
+            "assumed: pumps, avionics, attitude control and terminals as a share of IT power (coolant pumps ~1 % of "
+            "the heat they move; avionics and terminals ~1 kW on a 100 kW satellite); on the array and radiator",
+            "[0, 1]",
+        ),
         "communications": _q("30 kg", "kg", "kg", "assumed terminals per satellite", "[0, 10000]"),
         "thruster_isp": _q("1500 s", "s", "s", "assumed Hall thruster", "[100, 20000]"),
-        "ram_area_fraction": _q(0.1, "", "", "assumed share of array and radiator area facing the flow", "[0, 1]"),
+        "ram_area_fraction": _opt(
+            "",
+            "",
+            "share of array and radiator area facing the flow; default: from the geometry of the array's pointing "
+            "and the radiator's attitude over the year's beta angles (orbital.spacecraft.ram_facing_shares)",
+            "[0, 1]",
+        ),
         "solar_activity": _text("moderate", "ECSS-E-ST-10-04C long-term level", ("low", "moderate", "high")),
         "bus_cost": _q(
             "1000 USD/kg",
@@ -537,6 +580,18 @@ SCHEMA = {
             "(~0.2 M USD a year per baseline satellite; NASA OTPS, Space-Based Solar Power, 2024, puts today's "
             "practice at ~0.5 M USD a year per satellite)",
             "[0, 1]",
+        ),
+    },
+    "claim": {
+        "name": _text("", "an announced design this scenario reproduces (orbital check-design); empty: none"),
+        "source": _text("", "where the claim was published, with its date"),
+        "it_power": _opt("W", "kW", "the claim's average compute power per satellite", "(0, 1e+06]"),
+        "peak_it_power": _opt("W", "kW", "the claim's peak compute power (the radiator's sizing load)", "(0, 1e+06]"),
+        "array_power": _opt("W", "kW", "the claim's solar array power", "(0, 1e+07]"),
+        "radiator_area": _opt("m2", "m2", "the claim's radiator area (panel area, both faces radiating)", "(0, 1e+06]"),
+        "mass": _opt("kg", "kg", "the claim's satellite mass", "(0, 1e+07]"),
+        "specific_power": _opt(
+            "W/kg", "kW/t", "the claim's compute power per satellite mass, instead of mass", "(0, 10000]"
         ),
     },
 }

@@ -176,7 +176,9 @@ def cell(name="xtj-flexible") -> Cell:
 class Battery:
     """Eclipse storage, from ``orbital/data/batteries.toml``.
 
-    ``specific_energy`` is in J kg⁻¹; the rest as in the catalog header.
+    ``specific_energy`` is in J kg⁻¹; the rest as in the catalog header. With a
+    ``cycle_life_exponent`` k the cycle life follows N(DoD) = N_rated (DoD_rated / DoD)^k up to
+    ``max_depth_of_discharge``; without one, the rated depth is never exceeded.
     """
 
     name: str
@@ -187,6 +189,8 @@ class Battery:
     charge_efficiency: float
     discharge_efficiency: float
     sources: tuple = field(default=(), compare=False)
+    cycle_life_exponent: float | None = None
+    max_depth_of_discharge: float | None = None
 
     def __post_init__(self):
         check_range("specific energy", self.specific_energy, 0.0, np.inf, unit="Wh/kg", scale=3600.0, low_open=True)
@@ -194,6 +198,9 @@ class Battery:
         check_range("rated cycles", self.rated_cycles, 1.0, np.inf)
         check_range("charge efficiency", self.charge_efficiency, 0.0, 1.0, low_open=True)
         check_range("discharge efficiency", self.discharge_efficiency, 0.0, 1.0, low_open=True)
+        if self.cycle_life_exponent is not None:
+            check_range("cycle-life exponent", self.cycle_life_exponent, 0.0, 20.0, low_open=True)
+            check_range("maximum depth of discharge", self.max_depth_of_discharge, 0.0, 1.0, low_open=True)
 
     def with_overrides(self, **overrides) -> "Battery":
         """A copy with some fields replaced; None leaves a field as is."""
@@ -212,6 +219,8 @@ def battery(name="li-ion-leo") -> Battery:
         charge_efficiency=entry["charge_efficiency"],
         discharge_efficiency=entry["discharge_efficiency"],
         sources=tuple(entry["sources"]),
+        cycle_life_exponent=entry.get("cycle_life_exponent"),
+        max_depth_of_discharge=entry.get("max_depth_of_discharge"),
     )
 
 
@@ -747,10 +756,12 @@ def array_area_for_load(
 def battery_size(eclipse_load, longest_eclipse, cycles, battery_params: Battery, minimum_energy=0.0):
     """Nameplate energy and depth of discharge of the battery for the longest eclipse.
 
-    The battery delivers P_e T_e,max through its discharge efficiency at a depth
-    of discharge no deeper than rated; when the mission needs more cycles than
-    rated, the depth is cut so that the charge throughput (DoD × cycles) stays
-    at the rated value.
+    The battery delivers P_e T_e,max through its discharge efficiency. Without a
+    cycle-life curve the depth of discharge is no deeper than rated, and when the
+    mission needs more cycles than rated it is cut so that the charge throughput
+    (DoD × cycles) stays at the rated value. With a curve N(DoD) = N_r (DoD_r/DoD)^k
+    the depth is the one whose cycle life equals the mission's cycles,
+    DoD = DoD_r (N_r / n)^(1/k), no deeper than the battery's maximum.
 
     Parameters
     ----------
@@ -783,7 +794,13 @@ def battery_size(eclipse_load, longest_eclipse, cycles, battery_params: Battery,
     t = check_range("longest eclipse", longest_eclipse, 0.0, np.inf, unit="s")
     n = check_range("cycles", cycles, 0.0, np.inf)
     with np.errstate(divide="ignore"):
-        dod = np.minimum(b.rated_depth_of_discharge, b.rated_depth_of_discharge * b.rated_cycles / np.maximum(n, 1.0))
+        if b.cycle_life_exponent is None:
+            dod = np.minimum(
+                b.rated_depth_of_discharge, b.rated_depth_of_discharge * b.rated_cycles / np.maximum(n, 1.0)
+            )
+        else:
+            life = (b.rated_cycles / np.maximum(n, 1.0)) ** (1.0 / b.cycle_life_exponent)
+            dod = np.minimum(b.max_depth_of_discharge, b.rated_depth_of_discharge * life)
     energy = p * t / (b.discharge_efficiency * dod)
     return np.maximum(energy, minimum_energy)[()], dod[()]
 

@@ -32,6 +32,7 @@ __all__ = [
     "deorbit_delta_v",
     "design_and_launch",
     "mass_budget",
+    "ram_facing_shares",
     "spacecraft_design",
 ]
 
@@ -194,10 +195,12 @@ def mass_budget(
 #: power management and distribution 5 kg/kW (NASA's 1991 database of flown systems spans
 #: 40-183 kg/kW, far above what Starlink-class buses at ~20 kg/kW for the whole satellite
 #: imply); a shield enclosure of 0.1 m² per kW (a rack-sized box per ~100 kW of compute);
-#: 30 kg of communication terminals per satellite; 10 % of the array and radiator area
+#: 30 kg of communication terminals per satellite; bus loads (pumps, avionics, attitude
+#: control, terminals) 2 % of the IT power; 10 % of the array and radiator area
 #: facing the flow (sun-tracking arrays and edge-on radiators in a dawn-dusk orbit are
 #: nearly parallel to the velocity).
 ASSUMED = {
+    "bus_load": 0.02,
     "power_management_kg_per_kw": 5.0,
     "enclosure_area_m2_per_kw": 0.1,
     "communications_kg": 30.0,
@@ -206,6 +209,45 @@ ASSUMED = {
 
 #: Drag coefficient of a flat plate in free-molecular flow (Vallado 2013, §8.6.2).
 DRAG_COEFFICIENT = 2.2
+
+
+def ram_facing_shares(beta, pointing="sun-tracking", attitude="edge-on") -> tuple:
+    """Mean share of the array's and of the radiator's area that faces the flow, |n̂·v̂| averaged
+    over each orbit and over the beta angles given [-].
+
+    In the orbit frame (x, y in the plane, z along the normal) the Sun is ŝ = (cos β cos u_s,
+    cos β sin u_s, sin β) and the velocity at argument of latitude u is v̂ = (−sin u, cos u, 0).
+    A sun-tracking array (n̂ = ŝ) presents |cos β sin(u − u_s)|, on average (2/π)|cos β|; a
+    single-axis array turning about the orbit normal (2/π); arrays facing the orbit normal or the
+    zenith nothing. A radiator edge-on to the Sun with Earth in its plane (n̂ ∥ ŝ × r̂) presents
+    |sin β| / √(sin²β + cos²β sin²(u − u_s)): all of it in a dawn-dusk orbit (β → 90°), little
+    when the Sun lies in the orbit plane; a sun-facing radiator as a sun-tracking array, a nadir
+    one nothing.
+
+    Parameters
+    ----------
+    beta : array_like
+        Beta angles over the span [deg] (:attr:`orbital.orbits.SunlightSeries.beta`).
+    pointing : str
+        Array pointing (:data:`orbital.solar.POINTING_MODES`).
+    attitude : {"edge-on", "sun-facing", "nadir"}
+        Radiator attitude.
+    """
+    b = np.radians(np.asarray(beta, dtype=float))
+    tracking = 2.0 / np.pi * np.abs(np.cos(b))
+    array = {"sun-tracking": tracking, "single-axis": np.full_like(b, 2.0 / np.pi)}.get(pointing, np.zeros_like(b))
+    if attitude == "edge-on":  # mean over the orbit on a grid of beta, then interpolated (cheap for a year)
+        grid = np.radians(np.linspace(0.0, 90.0, 181))
+        u = np.linspace(0.0, np.pi, 720, endpoint=False)[:, None]
+        s, c = np.sin(grid), np.cos(grid)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            face = np.nan_to_num(s / np.sqrt(s**2 + c**2 * np.sin(u) ** 2), nan=0.0).mean(axis=0)
+        radiator = np.interp(np.abs(b), grid, face)
+    elif attitude == "sun-facing":
+        radiator = tracking
+    else:
+        radiator = np.zeros_like(b)
+    return float(np.mean(array)), float(np.mean(radiator))
 
 
 @dataclass(frozen=True)
@@ -230,6 +272,10 @@ class SpacecraftDesign:
         The array's rated power at beginning of life [W].
     battery_energy : float or numpy.ndarray
         The battery's capacity [J].
+    bus_power : float or numpy.ndarray
+        Power delivered to the loads, IT and bus [W].
+    heat_rejected : float or numpy.ndarray
+        Heat the radiator rejects [W]: the loads, the conversion loss and the battery's round-trip loss.
     """
 
     it_power: float
@@ -242,6 +288,8 @@ class SpacecraftDesign:
     disposal_delta_v: float
     array_rated_power: float = float("nan")
     battery_energy: float = float("nan")
+    bus_power: float = float("nan")
+    heat_rejected: float = float("nan")
 
 
 def spacecraft_design(
@@ -255,6 +303,7 @@ def spacecraft_design(
     power_management_per_watt=None,
     communications_mass=None,
     ram_area_fraction=None,
+    ram_projection=None,
     activity="moderate",
     radiator_temperature=293.15,
     cell_name="xtj-flexible",
@@ -271,6 +320,9 @@ def spacecraft_design(
     density=None,
     infeasible="raise",
     compute_mass_factor=1.0,
+    bus_load=None,
+    conversion_efficiency=0.85,
+    loop_length=10.0,
     **budget_options,
 ) -> SpacecraftDesign:
     """Size one satellite for an IT load on an orbit with the solar, thermal and radiation modules.
@@ -303,6 +355,9 @@ def spacecraft_design(
         Power management and distribution [kg W⁻¹].
     communications_mass : float, optional
         Communication terminals per satellite [kg].
+    ram_projection : tuple, optional
+        Shares of the array's and the radiator's area facing the flow (:func:`ram_facing_shares`); by
+        default from the orbit's year of sunlight when it is computed here, else ``ram_area_fraction``.
     ram_area_fraction : float, optional
         Fraction of array and radiator area facing the flow [-].
     activity : str
@@ -328,6 +383,14 @@ def spacecraft_design(
     compute_mass_factor : float or array_like
         Compute hardware carried per unit powered (1 / (1 − s) with a share s of cold spares) [-]:
         mass only, the power system is sized for the powered IT load.
+    bus_load : float or array_like, optional
+        Pumps, avionics, attitude control and terminals as a share of the IT power [-]
+        (default :data:`ASSUMED`): on the array and, as heat, on the radiator.
+    conversion_efficiency : float or array_like
+        Array-to-load efficiency [-] (SMAD's X_d = 0.85). Every watt drawn from the array ends as
+        heat: the radiator rejects the loads over this efficiency plus the battery's round-trip loss.
+    loop_length : float or array_like
+        Line run from the compute to the radiator's root [m] (:func:`orbital.thermal.pumped_loop_mass`).
     **budget_options
         ``thruster_isp``, ``tank_fraction``, ``structure_fraction``, ``margin`` of :func:`mass_budget`.
 
@@ -350,36 +413,51 @@ def spacecraft_design(
         ASSUMED["power_management_kg_per_kw"] / 1e3 if power_management_per_watt is None else power_management_per_watt
     )
     comms = ASSUMED["communications_kg"] if communications_mass is None else communications_mass
+    bus = check_range("bus load", ASSUMED["bus_load"] if bus_load is None else bus_load, 0.0, 1.0)
+    eta = check_range("conversion efficiency", conversion_efficiency, 0.0, 1.0, low_open=True)
+    load = power * (1.0 + bus)
     ram = ASSUMED["ram_area_fraction"] if ram_area_fraction is None else ram_area_fraction
     ram = check_range("ram area fraction", ram, 0.0, 1.0)
+    if ram_area_fraction is not None:
+        ram_projection = None  # the user's share of the whole area wins over the geometry
     check_range("communications mass", comms, 0.0, np.inf, unit="kg")
     check_range("enclosure area", enclosure, 0.0, np.inf, unit="m2/kW", scale=1e-3)
     if infeasible not in ("raise", "inf"):
         raise OrbitalInputError(f"infeasible = {infeasible!r} is not one of: raise, inf")
 
-    if illumination is None or radiator_environment is None:
+    if illumination is None or radiator_environment is None or (ram_projection is None and ram_area_fraction is None):
         series = orbit.sunlight(days=sunlight_days, step=60.0)
+        if ram_projection is None and ram_area_fraction is None:
+            ram_projection = ram_facing_shares(series.beta, pointing, attitude)
     if illumination is None:
         illumination = solar.array_illumination(series, orbit.altitude, pointing)
+    battery_params = solar.battery(battery_name)
     power_system = solar.size_power_system(
         illumination,
-        power,
+        load,
         solar.cell(cell_name),
-        solar.battery(battery_name),
+        battery_params,
         lifetime,
+        conditioning_efficiency=eta,
         eclipse_load_fraction=eclipse_load,
     )
+    # Heat: the loads, what conversion loses on the way from the array, and the battery's round trip
+    # (orbit average; the hot case sees the charging part of it).
+    shadow = illumination.orbit_shadow_time.mean() / illumination.period
+    round_trip = battery_params.charge_efficiency * battery_params.discharge_efficiency
+    heat = load / eta + load * np.asarray(eclipse_load) * shadow * (1.0 / round_trip - 1.0)
     if radiator_environment is None:
         coat = thermal.coating(coating_name)
         alpha = float(thermal.absorptance_at(lifetime, coat.absorptance, coat.absorptance_rate))
         radiator_environment = thermal.radiator_environment(series, orbit.altitude, alpha, coat.emittance, 2, attitude)
     radiator = thermal.size_radiator(
-        power,
+        heat,
         radiator_temperature,
         radiator_environment,
         thermal.panel(panel_name),
         thermal.loop(loop_name),
         infeasible=infeasible,
+        transport_length=loop_length,
     )
     parts = {
         "compute": server(server_name).specific_mass(chassis_removed) * np.asarray(compute_mass_factor),
@@ -396,7 +474,10 @@ def spacecraft_design(
     if np.any(unclosed):
         parts["radiator"] = np.where(unclosed, 0.0, parts["radiator"])
     disposal = float(deorbit_delta_v(orbit.altitude))
-    area = power_system.array_area + radiator.area
+    if ram_projection is None:
+        ram_area = ram * (power_system.array_area + radiator.area)
+    else:
+        ram_area = ram_projection[0] * power_system.array_area + ram_projection[1] * radiator.area
     if density is None:
         density = orbit.mean_density(activity) if orbit.altitude <= 1000e3 else 0.0
     drag_dv, ballistic = 0.0, np.inf
@@ -406,10 +487,10 @@ def spacecraft_design(
             **parts, drag_delta_v_per_year=drag_dv, lifetime=lifetime, disposal_delta_v=disposal, **options
         )
         mass = np.where(unclosed, np.inf, budget.total * power)[()]
-        if density == 0.0 or np.all(ram == 0.0):
+        if density == 0.0 or np.all(ram_area == 0.0):
             break
         with np.errstate(divide="ignore", invalid="ignore"):
-            ballistic = np.where((ram > 0) & np.isfinite(mass), mass / (DRAG_COEFFICIENT * ram * area), np.inf)[()]
+            ballistic = np.where((ram_area > 0) & np.isfinite(mass), mass / (DRAG_COEFFICIENT * ram_area), np.inf)[()]
         # No drag where nothing faces the flow (B = ∞) or the design does not close (m = ∞).
         finite = np.isfinite(ballistic)
         drag_dv = drag_delta_v_per_year(density, orbit.altitude, np.where(finite, ballistic, 1.0), orbit.inclination)
@@ -425,6 +506,8 @@ def spacecraft_design(
         disposal_delta_v=disposal,
         array_rated_power=power_system.array_rated_power,
         battery_energy=power_system.battery_energy,
+        bus_power=np.asarray(load)[()],
+        heat_rejected=np.asarray(heat)[()],
     )
 
 

@@ -51,10 +51,12 @@ __all__ = [
     "net_rejection",
     "panel",
     "radiator_area",
+    "temperature_for_area",
     "radiator_environment",
     "radiator_temperature_from_junction",
     "screening_environment",
     "sink_temperature",
+    "pumped_loop_mass",
     "size_radiator",
     "thermal_report",
 ]
@@ -137,13 +139,21 @@ def panel(name="conventional") -> Panel:
 
 @dataclass(frozen=True)
 class Loop:
-    """Heat-transport loop: temperature drops [K] and mass per watt rejected [kg W⁻¹]."""
+    """Heat-transport loop: temperature drops [K], the pump package per watt rejected [kg W⁻¹], the heat
+    a kg of flow carries [J kg⁻¹], the legs' densities [kg m⁻³] and velocities [m s⁻¹] (no vapour leg
+    for a single-phase loop) and the tube wall per m² [kg m⁻²] (:func:`pumped_loop_mass`)."""
 
     name: str
     junction_to_coolant: float
     loop_delta_t: float
     fluid_to_surface: float
-    mass_per_watt: float
+    pump_mass_per_watt: float
+    heat_per_kg: float
+    liquid_density: float
+    liquid_velocity: float
+    vapour_density: float = 0.0
+    vapour_velocity: float = 0.0
+    line_wall: float = 2.7
     sources: tuple = field(default=(), compare=False)
 
 
@@ -155,9 +165,45 @@ def loop(name="single-phase") -> Loop:
         e["junction_to_coolant_k"],
         e["loop_delta_t_k"],
         e["fluid_to_surface_k"],
-        e["mass_kg_per_kw"] / 1e3,
-        tuple(e["sources"]),
+        pump_mass_per_watt=e["pump_mass_kg_per_kw"] / 1e3,
+        heat_per_kg=e["heat_per_kg_j"],
+        liquid_density=e["liquid_density_kg_per_m3"],
+        liquid_velocity=e["liquid_velocity_m_per_s"],
+        vapour_density=e["vapour_density_kg_per_m3"],
+        vapour_velocity=e["vapour_velocity_m_per_s"],
+        line_wall=e["line_wall_kg_per_m2"],
+        sources=tuple(e["sources"]),
     )
+
+
+def pumped_loop_mass(heat, line_length, loop_params: Loop):
+    """Mass of a pumped loop carrying ``heat`` [W] over lines of ``line_length`` each way [m]: the pump
+    package per watt plus a supply and a return leg, each sized for the flow at its velocity.
+
+    The flow is ṁ = Q / q (q the heat a kg carries: c_p ΔT for a single-phase loop, the latent heat for
+    a two-phase one); a leg of density ρ at velocity v has the bore A = ṁ / (ρ v), holds ρ A of fluid
+    and π d t ρ_w of wall per metre (d = √(4A/π)). A single-phase loop has two liquid legs; a two-phase
+    loop a vapour supply and a liquid return. Vectorized over ``heat`` and ``line_length``.
+
+    References
+    ----------
+    Gilmore (2002), Spacecraft Thermal Control Handbook, ch. 12 (pumped loops); ISS EATCS pump module
+    (354 kg per 35 kW loop) for the pump package.
+    """
+    q = check_range("heat", heat, 0.0, np.inf, unit="W")
+    length = check_range("loop line length", line_length, 0.0, 1e5, unit="m")
+    p = loop_params
+    flow = q / p.heat_per_kg
+
+    def leg(density, velocity):
+        bore = flow / (density * velocity)
+        return density * bore + p.line_wall * np.pi * np.sqrt(4.0 * bore / np.pi)
+
+    supply = (
+        leg(p.vapour_density, p.vapour_velocity) if p.vapour_density > 0 else leg(p.liquid_density, p.liquid_velocity)
+    )
+    per_metre = supply + leg(p.liquid_density, p.liquid_velocity)
+    return (q * p.pump_mass_per_watt + length * per_metre)[()]
 
 
 # --------------------------------------------------------------------------------------
@@ -323,6 +369,45 @@ def fin_efficiency(temperature, emissivity, sides, conductivity, thickness, half
     with np.errstate(invalid="ignore", divide="ignore"):
         eff = np.where(ml > 1e-9, np.tanh(ml) / ml, 1.0)
     return eff[()]
+
+
+def temperature_for_area(heat, area, environment: RadiatorEnvironment, panel_params: Panel, case="hot"):
+    """The surface temperature at which a radiator of ``area`` rejects ``heat`` [K]: the root of
+    A η_fin(T) n ε σ (T⁴ − T_sink⁴) = Q, found by bisection (vectorized; η_fin falls with T, so the
+    left side still rises monotonically over the bracket from the sink to 2,000 K).
+
+    Parameters
+    ----------
+    heat : float or array_like
+        Heat to reject [W].
+    area : float or array_like
+        Panel area, each m² radiating from ``environment.sides`` faces [m²].
+    environment : RadiatorEnvironment
+        The coating's absorbed flux on the orbit.
+    panel_params : Panel
+        Fin geometry (fin efficiency).
+    case : {"hot", "mean"}
+        Sink of the hot case (sizing) or of the orbit average.
+    """
+    q = check_range("heat", heat, 0.0, np.inf, unit="W")
+    a = check_range("radiator area", area, 0.0, np.inf, unit="m2", low_open=True)
+    absorbed = environment.hot if case == "hot" else environment.mean
+    eps, n = environment.emissivity, environment.sides
+    low = np.broadcast_to(sink_temperature(absorbed, eps, n), np.broadcast(q, a).shape).astype(float)
+    high = np.full_like(low, 2000.0)
+
+    def rejected(t):
+        eta = fin_efficiency(
+            t, eps, n, panel_params.fin_conductivity, panel_params.fin_thickness, panel_params.fin_half_width
+        )
+        return a * eta * net_rejection(t, eps, absorbed, n)
+
+    for _ in range(60):  # 2,000 K / 2^60: far below a microkelvin
+        mid = 0.5 * (low + high)
+        over = rejected(mid) > q
+        high = np.where(over, mid, high)
+        low = np.where(over, low, mid)
+    return (0.5 * (low + high))[()]
 
 
 def radiator_area(heat, net_flux, fin_eff=1.0, sink=None, temperature=None, infeasible="raise"):
@@ -705,6 +790,7 @@ def size_radiator(
     heat_pump_cop=None,
     carnot_fraction=0.5,
     infeasible="raise",
+    transport_length=10.0,
 ) -> RadiatorDesign:
     """Size a radiator for a heat load at a temperature in an environment; vectorized over the numbers.
 
@@ -729,6 +815,9 @@ def size_radiator(
         Fraction of Carnot.
     infeasible : {"raise", "inf"}
         Designs at or below their sink: an error, or infinite area and mass.
+    transport_length : float or array_like, optional
+        Line run from the heat source to the radiator's root [m] (default 10 m, assumed); the lines then
+        run the radiator's length, √(panel area), each way (:func:`pumped_loop_mass`).
 
     Returns
     -------
@@ -767,7 +856,9 @@ def size_radiator(
         infeasible=infeasible,
     )
     panel_mass = area * panel_params.areal_density
-    loop_mass = np.asarray(rejected) * loop_params.mass_per_watt
+    with np.errstate(invalid="ignore"):
+        lines = np.asarray(transport_length) + np.sqrt(np.where(np.isfinite(area), area, 0.0))
+    loop_mass = np.where(np.isfinite(area), pumped_loop_mass(rejected, lines, loop_params), np.inf)
     return RadiatorDesign(
         heat=q[()],
         rejected_heat=np.asarray(rejected)[()],

@@ -270,7 +270,20 @@ def test_cli_json_compare_and_scenarios(capsys, baseline_result):
     assert "baseline" in text and "terrestrial-solar" in text and "Cost ratio" in text
     assert main(["scenarios"]) == 0
     names = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
-    assert names == ["baseline", "geo", "starcloud", "suncatcher", "terrestrial-solar", "uncertainty"]
+    assert names == [
+        "ai1",
+        "baseline",
+        "colossus-orbit",
+        "geo",
+        "starcloud-3",
+        "starcloud",
+        "starlink-v2-mini",
+        "suncatcher-constellation",
+        "suncatcher-prototype",
+        "suncatcher",
+        "terrestrial-solar",
+        "uncertainty",
+    ]
 
 
 @pytest.mark.parametrize("script", sorted((ROOT / "examples").glob("*.py")), ids=lambda p: p.name)

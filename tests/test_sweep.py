@@ -105,7 +105,7 @@ def test_every_design_point_equals_a_scalar_run(baseline):
         sweep.parse_axis("orbit.altitude=600km,650km"),  # two orbits: two physics groups
         sweep.parse_axis("launch.price_per_kg=50,2000"),
         sweep.parse_axis("radiation.shielding=3mm,10mm"),  # vectorized through the cached track
-        sweep.parse_axis("thermal.radiator_temperature=300K,340K"),
+        sweep.parse_axis("thermal.radiator_temperature=300K,320K"),
         sweep.parse_axis("terrestrial.electricity_price=0.05,0.12"),
     ]
     table = sweep.grid(axes)
@@ -298,6 +298,7 @@ def test_every_vectorized_key_takes_an_array(name):
                 "launch.array_cost": 50.0,
                 "launch.radiator_cost": 500.0,
                 "launch.battery_cost": 300.0 / 3.6e6,
+                "launch.ram_area_fraction": 0.1,
             }[key]
         small = 0.01 * scenario.SCHEMA[section][k].scale  # 0.01 in the unit the key is written in
         integer = scenario.SCHEMA[section][k].integer

@@ -464,7 +464,7 @@ def _run_command(args):
 
 
 def _check_design_command(args):
-    from .designs import check_design
+    from .model import check_design
 
     return check_design(_scenario(args), cache=not args.no_cache)
 

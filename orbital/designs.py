@@ -1,5 +1,8 @@
 """Announced satellites checked against physics and today's technology (``orbital check-design``).
 
+The entry point is :func:`orbital.model.check_design`; this module holds the assessment, given the
+composer's run and orbit physics (so that it does not import the composer, which reports it).
+
 A scenario's ``[claim]`` section records what a company announced for one satellite (compute power,
 array power, radiator area, mass or compute per tonne). :func:`check_design` sets the claim beside the
 model's own satellite for the same power on the same orbit, with the scenario's technology choices,
@@ -18,12 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import catalogs, hardware, model, solar, thermal
+from . import hardware, solar, thermal
 from .errors import OrbitalInputError
 from .results import Report, Table
 from .scenario import Scenario
 
-__all__ = ["BEST_TECHNOLOGY", "DesignCheck", "check_design"]
+__all__ = ["BEST_TECHNOLOGY", "DesignCheck", "assess_claim"]
 
 #: The lightest options the catalogs hold that have been built and tested (not targets such as the
 #: unfurlable radiator): what "today's technology" allows the model's own satellite. The solar cell is
@@ -97,14 +100,15 @@ def _fmt(x) -> str:
     return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
 
 
-@catalogs.scoped
-def check_design(sc: Scenario, cache=True) -> DesignCheck:
+def assess_claim(sc: Scenario, run, orbit_physics, cache=True) -> DesignCheck:
     """Check the scenario's ``[claim]`` (an announced satellite) against physics and technology.
 
     Parameters
     ----------
     sc : Scenario
         A scenario with ``[claim] name`` and at least ``[claim] it_power``.
+    run, orbit_physics : callable
+        :func:`orbital.model.run` and :func:`orbital.model.orbit_physics`.
     cache : bool
         Use the disk cache for the orbit physics.
     """
@@ -117,12 +121,13 @@ def check_design(sc: Scenario, cache=True) -> DesignCheck:
     if c.mass is not None and c.specific_power is not None:
         raise OrbitalInputError(f"{sc.path or sc.name}: [claim] give mass or specific_power, not both")
     it_power = c.it_power
-    own = sc.replace(compute__satellite_it_power=f"{it_power} W")
+    # The model's own satellite for the claimed power (without the claim: its run does not check it again).
+    own = sc.replace(compute__satellite_it_power=f"{it_power} W", claim__name=None)
     if sc.compute.it_power < it_power:  # at least one satellite's worth (a count gives way to it)
         own = own.replace(compute__accelerators=None, compute__it_power=f"{it_power} W")
-    result = model.run(own, cache)
+    result = run(own, cache)
     p = result.physics
-    physics = model.orbit_physics(own, cache)
+    physics = orbit_physics(own, cache)
     environment = thermal.RadiatorEnvironment(**physics["radiator_environment"])
     panel = thermal.panel(sc.thermal.panel)
     systems = hardware.fleet(sc.compute)
@@ -184,16 +189,16 @@ def check_design(sc: Scenario, cache=True) -> DesignCheck:
     model_array = needed_array / (budget["solar_array"] * it_power / 1e3) if budget["solar_array"] > 0 else None
     # The model's satellite with the lightest tested technology the catalogs hold: today's limit.
     try:
-        lightest = model.run(own.replace(**BEST_TECHNOLOGY, solar__cell=best), cache).physics
+        lightest = run(own.replace(**BEST_TECHNOLOGY, solar__cell=best), cache).physics
     except OrbitalInputError:  # e.g. the best cell cannot be sized here: keep the scenario's own cell
-        lightest = model.run(own.replace(**BEST_TECHNOLOGY), cache).physics
+        lightest = run(own.replace(**BEST_TECHNOLOGY), cache).physics
     lightest_mass = float(lightest["satellite_mass_kg"])
     lightest_bus = (lightest_mass - lightest["mass_budget_kg_per_kw"]["compute"] * it_power / 1e3) / (it_power / 1e3)
     if claimed_mass is not None:
         # Everything but the array scales with the satellite's closing factors as in the model.
         rest = model_mass - budget["solar_array"] * it_power / 1e3 * _closing(budget)
         left = (claimed_mass - rest) / _closing(budget)
-        implied = array_power / left if left > 0 else float("inf")
+        implied = array_power / left if left > 0 else None  # no mass is left for an array at all
         checks.append(
             {
                 "quantity": "Array specific power",

@@ -41,6 +41,7 @@ __all__ = [
     "Side",
     "compare",
     "compose",
+    "check_design",
     "orbit_physics",
     "physics_is_cached",
     "run",
@@ -480,6 +481,21 @@ class Result(Report):
                 f"kg/kW and the orbital LCOC by {shed['lcoc_usd_per_mwh_change']:+,.0f} USD/MWh "
                 f"(useful fraction {shed['useful_fraction']:.3f})"
             )
+        check = p.get("design_check")
+        if check:
+            lines.append(f"The announced design ({check['claim']['name']}; orbital check-design for the reasons)")
+            for c in check["checks"]:
+                if c["inside"] is not None:
+                    verdict = "inside" if c["inside"] else "OUTSIDE"
+                    implied = "no mass left for it" if c["claimed"] is None else f"{c['claimed']:,.4g}"
+                    lines.append(
+                        f"  {c['quantity']}: claim implies {implied}, limit {c['limit']:,.4g} {c['unit']} ({verdict})"
+                    )
+            if check["claimed_kg_per_kw"] is not None:
+                lines.append(
+                    f"  mass: claim {check['claimed_kg_per_kw']:.1f} kg/kW, model {check['model_kg_per_kw']:.1f} "
+                    f"kg/kW, with the best tested technology {check['best_technology_kg_per_kw']:.1f} kg/kW"
+                )
         lines += [f"Caveat: {c}" for c in self.caveats]
         lines.append(f"Cost ratio (orbital / terrestrial LCOC): {r['cost_ratio']:.3g}")
         be = r["break_even_launch_price_usd_per_kg"]
@@ -786,6 +802,7 @@ def run(sc, cache=True) -> Result:
         **report,
         "maintenance": strategies,
         "eclipse_shedding": _eclipse_shedding(sc, physics, orbital),
+        "design_check": _design_check(sc, cache),
         "link": physics["link"],
         "radiation_environment": physics["radiation"],
         "sunlight": physics["summary"],
@@ -812,6 +829,27 @@ def _finite_or_none(x):
 
 #: The maintenance strategies the composer models (``[maintenance] strategy``).
 STRATEGIES = ("none", "spares", "replenish", "service")
+
+
+@catalogs.scoped
+def check_design(sc, cache=True):
+    """An announced satellite (the scenario's ``[claim]``) against physics, today's technology and the
+    model's own satellite for the same power (``orbital check-design``; :mod:`orbital.designs`).
+
+    Returns
+    -------
+    orbital.designs.DesignCheck
+    """
+    from .designs import assess_claim
+
+    return assess_claim(_scenario(sc), run, orbit_physics, cache)
+
+
+def _design_check(sc: Scenario, cache: bool) -> dict | None:
+    """The scenario's ``[claim]`` checked, for ``run``'s report (None without a claim)."""
+    if not sc.claim.name or sc.claim.it_power is None:
+        return None
+    return check_design(sc, cache).to_dict()
 
 
 def _eclipse_shedding(sc: Scenario, physics: dict, orbital: dict) -> dict | None:
@@ -889,7 +927,7 @@ def _scenario(sc) -> Scenario:
 
 
 #: How a mixed fleet's report entries combine (the default: weighted by IT-power share).
-_FLEET_SUM = ("satellites", "launches", "demand_bps", "accelerators")
+_FLEET_SUM = ("satellites", "launches", "demand_bps")
 _FLEET_FIRST = (
     "capacity_kg",
     "launch_price_usd",
@@ -917,10 +955,10 @@ def _mixed_fleet(v: _Values, physics: dict, strict: bool):
 
     def mix(values, key=""):
         first = values[0]
-        if isinstance(first, dict):
-            return {k: mix([x[k] for x in values], k) for k in first}
         if key in _FLEET_FIRST or first is None or isinstance(first, str | hardware.Server):
             return first
+        if isinstance(first, dict):
+            return {k: mix([x[k] for x in values], k) for k in first}
         if key in _FLEET_SUM:
             return sum(values)
         if key == "tid_lifetime_years":
@@ -945,6 +983,8 @@ def _mixed_fleet(v: _Values, physics: dict, strict: bool):
     extras = [p[4] for p in parts]
     reports = [e["report"] for e in extras]
     report = mix(reports)
+    largest = max(range(len(parts)), key=lambda i: parts[i][1])
+    report["accelerators"] = reports[largest]["accelerators"]  # one job's, on the largest system
     satellites = [r["satellites"] for r in reports]
     for key in _FLEET_PER_SATELLITE:
         report[key] = sum(n * r[key] for n, r in zip(satellites, reports, strict=True)) / sum(satellites)
@@ -974,11 +1014,19 @@ def _mixed_fleet(v: _Values, physics: dict, strict: bool):
         "discounted_mwh": fleet_mwh,
         "report": report,
         "feasible": np.logical_and.reduce([np.asarray(e["feasible"]) for e in extras]),
-        "derived": {
-            "compute": {"hardware_price": ", ".join(f"{n}: {e['hardware_price']:.4g} USD/W" for n, _, _, _, e in parts)}
-        },
+        "derived": _fleet_derived(parts),
     }
     return orbital, ground, extra
+
+
+def _fleet_derived(parts) -> dict:
+    """The values the systems filled in for empty defaults, where they agree (a value that differs by
+    system, such as the catalog price, stays unset: each system takes its own again when re-read)."""
+    first, *others = (p[4]["derived"] for p in parts)
+    return {
+        section: {k: v for k, v in keys.items() if all(o.get(section, {}).get(k) == v for o in others)}
+        for section, keys in first.items()
+    }
 
 
 def _radiator_and_junction(v: _Values, server, derived: dict) -> tuple:

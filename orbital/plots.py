@@ -498,6 +498,7 @@ _GROUND_PRICE_AXIS = {
     "grid": ("electricity_price", "Grid electricity price [USD/kWh]", 3.6e6, (0.02, 0.40)),
     "solar-storage": ("electricity_price", "Backup grid electricity price [USD/kWh]", 3.6e6, (0.02, 0.40)),
     "gas": ("gas_price", "Natural gas price [USD/MMBtu]", 1055.05585e6, (1.0, 20.0)),
+    "hybrid": ("electricity_price", "Grid electricity price (grid share) [USD/kWh]", 3.6e6, (0.02, 0.40)),
 }
 
 

@@ -161,7 +161,11 @@ def _summary_rows(sc: Scenario, result):
             _workload_text(
                 sc,
                 result.derived.get("workload", {}).get("replica_accelerators")
-                or f"{sc.workload.replica_accelerators:g}",
+                or (
+                    "each system's own domain"
+                    if sc.workload.replica_accelerators is None
+                    else f"{sc.workload.replica_accelerators:g}"
+                ),
             ),
         ),
         (

@@ -988,10 +988,18 @@ def resolved_toml(scenario: Scenario, derived: dict | None = None) -> str:
         "# Keys marked 'default' were not in the file; each names its source.",
     ]
     derived = derived or {}
+    given = scenario.given
+    # Keys that give way to another one the file gives (reading both back would be an error).
+    replaced = {
+        ("compute", "server"): "systems" in given.get("compute", {}),
+        ("compute", "it_power"): "accelerators" in given.get("compute", {}),
+    }
     for section, keys in SCHEMA.items():
         lines.append(f"\n[{section}]")
         for key, spec in keys.items():
-            if key in scenario.given.get(section, {}):
+            if replaced.get((section, key)):
+                lines.append(f"# {key}: set by the keys given below  # default: {spec.source}")
+            elif key in scenario.given.get(section, {}):
                 lines.append(f"{key} = {_toml_value(scenario.given[section][key])}  # given")
             elif key in derived.get(section, {}):
                 lines.append(f"{key} = {_toml_value(derived[section][key])}  # derived: {spec.source}")

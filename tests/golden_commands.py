@@ -115,6 +115,8 @@ COMMANDS = {
     "link-optical": ["link", "--altitude", "650km", "--sso", "--band", "optical", "--days", "5", "--json"],
     "run-baseline": ["run", "baseline", "--json"],
     "run-geo": ["run", "geo", "--json"],
+    "run-colossus-orbit": ["run", "colossus-orbit", "--json"],
+    "check-design-ai1": ["check-design", "ai1", "--json"],
     "run-starcloud": ["run", "starcloud", "--json"],
     "run-suncatcher": ["run", "suncatcher", "--json"],
     "run-terrestrial-solar": ["run", "terrestrial-solar", "--json"],

@@ -164,6 +164,10 @@ CASES = {
         ["plot", "baseline", "--figure", "mass-budget", "--out", "{tmp}/cli", "--json"],
         lambda tmp: plots.write_figures(load_scenario("baseline"), tmp / "cli", ["mass-budget"]),
     ),
+    "check-design": (
+        ["check-design", "ai1", "--json"],
+        lambda tmp: model.check_design(load_scenario("ai1")),
+    ),
     "report": (
         ["report", "geo", "-o", "{tmp}/cli.pdf", "--json"],
         lambda tmp: report.write_report(load_scenario("geo"), tmp / "cli.pdf", "pdf"),

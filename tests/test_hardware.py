@@ -312,3 +312,19 @@ def test_the_hybrid_ground_power_by_hand():
     assert t.capex_breakdown_usd_per_w["storage"] == pytest.approx(1.0 * 1.2 * 300 / 1000)
     assert math.isfinite(hybrid.cost_ratio)
     assert np.isfinite(t.lcoc_usd_per_mwh)
+
+
+def test_a_mixed_fleet_sweeps_reports_and_round_trips(tmp_path):
+    """Design points of a mixed fleet equal its scalar runs; its resolved scenario reads back to the same answer."""
+    from orbital import sweep
+
+    sc = load_scenario("colossus-orbit")
+    columns = sweep.sweep(sc, [sweep.parse_axis("launch.price_per_kg=100,1000")]).result.columns
+    for price, ratio in zip(columns["launch.price_per_kg"], columns["cost_ratio"], strict=True):
+        scalar = model.run(sc.replace(launch__price_per_kg=f"{price} USD/kg"))
+        assert ratio == pytest.approx(scalar.cost_ratio, rel=1e-9)
+    result = model.run(sc)
+    result.save(tmp_path / "out")
+    again = model.run(load_scenario(tmp_path / "out" / "scenario.resolved.toml"))
+    assert again.cost_ratio == pytest.approx(result.cost_ratio, rel=1e-12)
+    assert result.orbital.capital_share["hardware"] == 1.0

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from orbital import designs, model, solar, spacecraft, thermal
+from orbital import model, solar, spacecraft, thermal
 from orbital.cli import main
 from orbital.errors import OrbitalInputError
 from orbital.scenario import load_scenario, parse_scenario
@@ -112,7 +112,7 @@ def test_run_reports_what_eclipse_shedding_would_save():
 
 
 def test_check_design_states_what_ai1_implies():
-    check = designs.check_design(load_scenario("ai1"))
+    check = model.check_design(load_scenario("ai1"))
     rows = {c["quantity"]: c for c in check.checks}
     radiator = rows["Radiator temperature"]
     assert radiator["inside"] is False and radiator["claimed"] > radiator["limit"]  # 110 m2 is too small
@@ -127,7 +127,7 @@ def test_check_design_needs_a_claim(tmp_path):
     path.write_text("[compute]\nserver = 'hgx-h100'\n")
     assert main(["check-design", str(path)]) == 2
     with pytest.raises(OrbitalInputError, match="mass or specific_power, not both"):
-        designs.check_design(
+        model.check_design(
             parse_scenario({"claim": {"name": "x", "it_power": "100 kW", "mass": "1 t", "specific_power": "70 kW/t"}})
         )
 
@@ -163,7 +163,7 @@ def test_turyshevs_1_mw_node_areas_at_the_same_anchor():
 def test_every_announced_design_runs_and_is_checked(name):
     result = model.run(name)
     assert math.isfinite(result.cost_ratio)
-    check = designs.check_design(load_scenario(name))
+    check = model.check_design(load_scenario(name))
     assert check.model_mass_kg == pytest.approx(result.physics["satellite_mass_kg"])
 
 

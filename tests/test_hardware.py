@@ -264,17 +264,14 @@ def test_a_bad_user_catalog_names_file_entry_and_field(tmp_path, text, fragment)
 
 
 @pytest.mark.parametrize("name", sorted(catalogs.EXTENDABLE))
-def test_every_catalog_accepts_a_copy_of_its_own_entry(tmp_path, name):
-    """An entry copied from the bundled file under a new name passes (so the rules are the bundled ones)."""
+def test_every_catalog_accepts_copies_of_all_its_own_entries(tmp_path, name):
+    """Every bundled entry, copied under a new name, passes the user-catalog rules: the bundled catalogs are
+    held to the rules users are."""
     import tomllib
     from importlib import resources
 
     filename, groups = catalogs.EXTENDABLE[name]
     data = tomllib.loads(resources.files("orbital").joinpath(f"data/{filename}").read_text("utf-8"))
-    table = data[groups[0]] if groups else data
-    entry = dict(next(iter(table.values())))
-    entry.setdefault("sources", ["copied for a test (2026)"])
-    entry.pop("source", None)
 
     def toml(value):
         if isinstance(value, str):
@@ -287,13 +284,22 @@ def test_every_catalog_accepts_a_copy_of_its_own_entry(tmp_path, name):
             return "{ " + ", ".join(f'"{k}" = {toml(v)}' for k, v in value.items()) + " }"
         return repr(value)
 
-    header = f"[{name}.copy]" if not groups else f"[{name}.{groups[0]}.copy]"
+    text, copies = [], []
+    for group in groups or (None,):
+        for entry_name, entry in (data[group] if group else data).items():
+            entry = dict(entry)
+            entry.setdefault("sources", [entry.pop("source", "copied for a test (2026)")])
+            entry.pop("source", None)
+            header = f"[{name}.copy-{entry_name}]" if group is None else f"[{name}.{group}.copy-{entry_name}]"
+            text.append(header + "\n" + "\n".join(f"{k} = {toml(v)}" for k, v in entry.items()))
+            copies.append((group, f"copy-{entry_name}"))
     path = tmp_path / "copy.toml"
-    path.write_text(header + "\n" + "\n".join(f"{k} = {toml(v)}" for k, v in entry.items()) + "\n")
+    path.write_text("\n\n".join(text) + "\n")
     overlay = catalogs.read_user_catalog(path)
     with catalogs.using(overlay):
         loaded = catalogs.load(filename)
-        assert "copy" in (loaded[groups[0]] if groups else loaded)
+        for group, copy in copies:
+            assert copy in (loaded[group] if group else loaded)
 
 
 def test_the_hybrid_ground_power_by_hand():

@@ -469,6 +469,34 @@ def _check_design_command(args):
     return check_design(_scenario(args), cache=not args.no_cache)
 
 
+def _explain_command(args):
+    from .explain import explain
+    from .scenario import load_scenario
+
+    groups = None
+    if args.group:
+        groups = {}
+        for spec in args.group:
+            name, sep, keys = spec.partition("=")
+            if not sep or not name.strip():
+                raise OrbitalInputError(f"--group {spec!r}: give NAME=section.key[,section.key...]")
+            groups[name.strip()] = [k.strip() for k in keys.split(",") if k.strip()]
+    if args.figure:
+        from .plots import check_figure_path
+
+        check_figure_path(args.figure)
+    catalogs = args.catalog or ()
+    a, b = (load_scenario(s, catalogs=catalogs) for s in (args.a, args.b))
+    result = explain(a, b, groups, cache=not args.no_cache)
+    if args.figure:
+        from .cache import write_all_atomically
+        from .plots import explain_chart, figure_bytes
+
+        fmt = Path(args.figure).suffix.lower().lstrip(".")
+        write_all_atomically({Path(args.figure): figure_bytes(explain_chart(result), fmt)})
+    return result
+
+
 def _compare_command(args):
     from . import model
 
@@ -645,6 +673,7 @@ _COMMAND_NAMES = (
     "link",
     "run",
     "check-design",
+    "explain",
     "plot",
     "report",
     "compare",
@@ -944,6 +973,32 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         cd.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
         cd.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
     cd.set_defaults(call=_check_design_command)
+
+    ex = commands.add_parser(
+        "explain",
+        help="why two scenarios disagree: the change of the cost ratio by group of keys",
+        description=(
+            "Move scenario A to scenario B one group of keys at a time (orbit, compute hardware, solar, thermal, "
+            "radiation, launch, spacecraft cost, maintenance, terrestrial power, terrestrial facility, finance, "
+            "workload) and attribute the change of the cost ratio and of each side's LCOC to each group: Shapley "
+            "values over every subset of the groups, beside the sequential waterfall in the groups' order."
+        ),
+    )
+    if selected == "explain":
+        ex.add_argument("a", help="scenario A (file or bundled name)")
+        ex.add_argument("b", help="scenario B (file or bundled name)")
+        ex.add_argument(
+            "--group",
+            action="append",
+            metavar="NAME=KEYS",
+            help="a group of your own, NAME=section.key[,section.key...]; may be repeated (replaces the default "
+            "groups; keys that differ outside them form a group 'other')",
+        )
+        ex.add_argument("--catalog", action="append", metavar="FILE", help="a user catalog for both scenarios")
+        ex.add_argument("--figure", help="also draw the waterfall and Shapley values to this .png/.svg/.pdf")
+        ex.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+        ex.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
+    ex.set_defaults(call=_explain_command)
 
     pl = commands.add_parser(
         "plot",

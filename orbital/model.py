@@ -1149,7 +1149,10 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
             "satellite_it_power or pick a larger [launch] vehicle"
         )
     launch_price = launch.launch_price(vehicle, **pricing)
-    carried = launch.satellites_per_launch(np.where(feasible, design.mass, capacity), capacity, lc.fill)[2]
+    if capacity > 0.0:
+        carried = launch.satellites_per_launch(np.where(feasible, design.mass, capacity), capacity, lc.fill)[2]
+    else:  # the vehicle cannot reach this orbit at all (strict runs have said so above)
+        carried = np.zeros(np.shape(feasible))
     per_launch = np.where(feasible, carried, 0.0)
     # Per MW the fleet's launches are counted as a fraction (a larger fleet fills its last launch);
     # the whole launches the scenario's own cluster needs are reported beside.

@@ -815,6 +815,44 @@ def pareto_chart(columns: dict, front, x="lcoc_orbital", y="mass"):
 
 
 #: name -> (caption, function)
+@_styled
+def explain_chart(explanation):
+    """The change of the cost ratio from one scenario to another, by group: the sequential waterfall
+    (bars from the running total) beside the Shapley values (order-free)."""
+    e = explanation
+    groups = [g for g in e.ranked() if e.shapley["cost_ratio"][g] != 0.0 or e.waterfall["cost_ratio"][g] != 0.0]
+    start, end = e.values["cost_ratio"]
+    fig, (left, right) = _figure(ncols=2, figsize=(10.0, 0.45 * len(groups) + 2.4))
+    order = [g for g in e.groups if g in groups]  # the walk's own order
+    running, reached = start, [start, end]
+    for k, g in enumerate(order):
+        step = e.waterfall["cost_ratio"][g]
+        left.barh(k, step, left=running, color=PALETTE[0] if step < 0 else PALETTE[1], height=0.6)
+        running += step
+        reached.append(running)
+    left.axvline(start, color="grey", linewidth=0.8, linestyle="--", label=f"{e.a}: {start:.3g}")
+    left.axvline(end, color="black", linewidth=0.8, label=f"{e.b}: {end:.3g}")
+    left.set_yticks(range(len(order)), order)
+    left.invert_yaxis()
+    pad = 0.06 * (max(reached) - min(reached) or 1.0)
+    left.set_xlim(min(reached) - pad, max(reached) + pad)
+    left.set_xlabel("Cost ratio, orbital / terrestrial LCOC [-]")
+    left.set_title("Sequential walk (groups in order)", fontsize=10)
+    left.legend(fontsize=8, loc="best")
+    values = [e.shapley["cost_ratio"][g] for g in groups]
+    right.barh(range(len(groups)), values, color=[PALETTE[0] if v < 0 else PALETTE[1] for v in values], height=0.6)
+    right.axvline(0.0, color="black", linewidth=0.6)
+    right.set_yticks(range(len(groups)), groups)
+    right.invert_yaxis()
+    right.margins(x=0.25)  # room for the value labels
+    right.set_xlabel("Shapley value: change of the cost ratio [-]")
+    right.set_title("Shapley values (every order averaged)", fontsize=10)
+    for k, v in enumerate(values):
+        right.text(v, k, f" {v:+.3g} ", va="center", ha="left" if v >= 0 else "right", fontsize=8)
+    data = {"groups": groups, "shapley": values, "waterfall": [e.waterfall["cost_ratio"][g] for g in order]}
+    return _finish(fig, f"Why {e.a} ({start:.3g}) and {e.b} ({end:.3g}) disagree", data)
+
+
 FIGURES = {
     "sunlight": ("Beta angle and sunlit fraction over the year", beta_and_sunlight),
     "solar-power": ("Orbit-average solar output per m² by altitude and LTAN, against the ground", solar_power_by_orbit),

@@ -388,10 +388,10 @@ def _pick(answer: dict, path):
     return value
 
 
-def evaluate_group(sc: Scenario, vectors: dict, n: int, cache=True) -> dict:
-    """Outputs (:data:`OUTPUTS`) of ``n`` design points sharing one orbit's physics."""
+def physics_for(sc: Scenario, overrides: dict, cache=True) -> dict:
+    """The orbit physics of ``sc`` for design points ``overrides``: a shield given as an array is
+    transported through the orbit's trapped environment, thickness by thickness."""
     physics = model.orbit_physics(sc, cache)
-    overrides = {name: np.asarray(value, dtype=float) for name, value in vectors.items()}
     if "radiation.shielding" in overrides:
         from . import radiation
 
@@ -400,6 +400,13 @@ def evaluate_group(sc: Scenario, vectors: dict, n: int, cache=True) -> dict:
             model.scenario_orbit(sc), r.track_days / 86400.0, int(r.track_samples), r.solar, cache
         )
         physics = dict(physics, radiation=model.radiation_behind_shield(env, overrides["radiation.shielding"]))
+    return physics
+
+
+def evaluate_group(sc: Scenario, vectors: dict, n: int, cache=True) -> dict:
+    """Outputs (:data:`OUTPUTS`) of ``n`` design points sharing one orbit's physics."""
+    overrides = {name: np.asarray(value, dtype=float) for name, value in vectors.items()}
+    physics = physics_for(sc, overrides, cache)
     with warnings.catch_warnings():  # goodput-0 points are counted once per run (run_table), not per chunk
         warnings.simplefilter("ignore", OrbitalWarning)
         answer = model.compose(sc, physics, overrides, strict=False)

@@ -117,6 +117,7 @@ COMMANDS = {
     "run-geo": ["run", "geo", "--json"],
     "run-colossus-orbit": ["run", "colossus-orbit", "--json"],
     "check-design-ai1": ["check-design", "ai1", "--json"],
+    "explain-starcloud": ["explain", "baseline", "starcloud", "--json"],
     "run-starcloud": ["run", "starcloud", "--json"],
     "run-suncatcher": ["run", "suncatcher", "--json"],
     "run-terrestrial-solar": ["run", "terrestrial-solar", "--json"],

@@ -16,6 +16,7 @@ from golden_commands import COMMANDS, run_json, same, strip
 import orbital
 from orbital import (
     downlink,
+    explain,
     launch,
     model,
     optimize,
@@ -163,6 +164,10 @@ CASES = {
     "plot": (
         ["plot", "baseline", "--figure", "mass-budget", "--out", "{tmp}/cli", "--json"],
         lambda tmp: plots.write_figures(load_scenario("baseline"), tmp / "cli", ["mass-budget"]),
+    ),
+    "explain": (
+        ["explain", "baseline", "starcloud", "--json"],
+        lambda tmp: explain.explain("baseline", "starcloud"),
     ),
     "check-design": (
         ["check-design", "ai1", "--json"],

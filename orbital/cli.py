@@ -470,7 +470,7 @@ def _check_design_command(args):
 
 
 def _explain_command(args):
-    from .explain import explain
+    from .explain import drivers, explain
     from .scenario import load_scenario
 
     groups = None
@@ -486,8 +486,13 @@ def _explain_command(args):
 
         check_figure_path(args.figure)
     catalogs = args.catalog or ()
-    a, b = (load_scenario(s, catalogs=catalogs) for s in (args.a, args.b))
-    result = explain(a, b, groups, cache=not args.no_cache)
+    a = load_scenario(args.a, catalogs=catalogs)
+    if args.b is None:  # A against parity: the walk to its most favourable sourced values
+        if groups is not None:
+            raise OrbitalInputError("--group needs scenario B (explain A alone uses the default groups)")
+        result = drivers(a, cache=not args.no_cache)
+    else:
+        result = explain(a, load_scenario(args.b, catalogs=catalogs), groups, cache=not args.no_cache)
     if args.figure:
         from .cache import write_all_atomically
         from .plots import explain_chart, figure_bytes
@@ -986,7 +991,12 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
     )
     if selected == "explain":
         ex.add_argument("a", help="scenario A (file or bundled name)")
-        ex.add_argument("b", help="scenario B (file or bundled name)")
+        ex.add_argument(
+            "b",
+            nargs="?",
+            help="scenario B (file or bundled name); without it, A against parity: the walk to the most "
+            "favourable sourced value of each group, and the drivers in plain words",
+        )
         ex.add_argument(
             "--group",
             action="append",

@@ -36,7 +36,16 @@ from .results import Report, Table
 from .scenario import SCHEMA, Scenario
 from .sweep import physics_for
 
-__all__ = ["DEFAULT_GROUPS", "OUTPUTS", "Explanation", "default_groups", "explain"]
+__all__ = [
+    "DEFAULT_GROUPS",
+    "FAVOURABLE",
+    "OUTPUTS",
+    "Explanation",
+    "default_groups",
+    "drivers",
+    "explain",
+    "favourable",
+]
 
 #: What an explanation attributes: name -> (where in :func:`orbital.model.compose`'s answer, unit).
 OUTPUTS = {
@@ -70,6 +79,33 @@ DEFAULT_GROUPS = {
 }
 
 
+#: The most favourable sourced value of each key for the orbit ("section__key" -> (value, source)):
+#: what ``explain A`` alone moves the scenario to, to show which groups close how much of the gap.
+FAVOURABLE = {
+    "launch__vehicle": ("starship-reuse", "Starship with reuse (Suncatcher's bottom-up estimate)"),
+    "launch__price_per_kg": ("60 USD/kg", "Suncatcher (2025): Starship <= ~60 USD/kg at 10x reuse"),
+    "launch__year": (None, "the price above instead of a learning-curve year"),
+    "launch__bus_cost": ("770 USD/kg", "Quilty Space (2024): Starlink V1 ~770 USD/kg, the lowest estimate"),
+    "compute__chassis_removed": (True, "the rack flown without its terrestrial chassis"),
+    "solar__battery": ("li-ion-cycle-life", "depth of discharge from a cycle-life curve"),
+    "thermal__radiator_temperature_basis": ("junction-limit", "the radiator as hot as the junction allows"),
+    "thermal__loop": ("two-phase", "a two-phase loop (the shortest junction chain, light lines)"),
+    "thermal__panel": ("carbon-carbon-heat-pipe", "Juhasz (1998): 1.45 kg/m2, a tested prototype"),
+    "terrestrial__electricity_price": ("0.25 USD/kWh", "Suncatcher (2025): the top of terrestrial power spend"),
+    "terrestrial__pue": (1.56, "Uptime Institute survey (2024): the industry average PUE"),
+    "terrestrial__capex": ("15.0 USD/W", "Cushman & Wakefield (2025): Reno, the dearest of 19 US markets"),
+}
+
+
+def favourable(sc) -> Scenario:
+    """The scenario with every key of :data:`FAVOURABLE` at its most favourable sourced value for the orbit
+    (a key the scenario's ground does not use, such as the grid price for gas turbines, changes nothing)."""
+    sc = _scenario(sc)
+    return sc.replace(**{key: value for key, (value, _) in FAVOURABLE.items()}).replace(
+        scenario__name=f"{sc.name} (favourable)"
+    )
+
+
 def default_groups() -> dict:
     """A copy of :data:`DEFAULT_GROUPS`."""
     return {name: list(keys) for name, keys in DEFAULT_GROUPS.items()}
@@ -91,6 +127,7 @@ class Explanation(Report):
     waterfall: dict
     differences: dict
     subsets: int
+    drivers: tuple = ()
 
     def to_dict(self) -> dict:
         return {
@@ -102,6 +139,7 @@ class Explanation(Report):
             "waterfall": self.waterfall,
             "differences": {g: [list(d) for d in diffs] for g, diffs in self.differences.items()},
             "subsets": self.subsets,
+            "drivers": list(self.drivers),
         }
 
     def ranked(self, output="cost_ratio") -> list:
@@ -128,6 +166,10 @@ class Explanation(Report):
                     "; ".join(f"{k} {_short(x)} -> {_short(y)}" for k, x, y in diffs[:6])
                     + (" ..." if len(diffs) > 6 else ""),
                 )
+        if self.drivers:
+            t.section("What drives the answer")
+            for line in self.drivers:
+                t.row("", line)
         return t
 
     def __repr__(self) -> str:
@@ -280,6 +322,57 @@ def explain(a, b, groups: dict | None = None, cache=True) -> Explanation:
         differences={g: differences[g] for g in active},
         subsets=2**n,
     )
+
+
+def drivers(a, cache=True) -> Explanation:
+    """Scenario ``a``'s cost ratio against parity (``orbital explain A``): the walk to
+    :func:`favourable`, with the drivers in plain words: what the orbital capex is made of, how much of
+    the gap to parity each group's most favourable sourced values close, and the launch price and bus
+    cost each alone would need for parity."""
+    a = _scenario(a)
+    walk = explain(a, favourable(a), cache=cache)
+    result = model.run(a, cache)
+    capex = result.orbital.capex_breakdown_usd_per_w
+    total = sum(capex.values())
+    ratio = result.cost_ratio
+    parts = sorted(((k, v) for k, v in capex.items() if v > 0), key=lambda kv: -kv[1])
+    lines = [
+        "orbital capex: "
+        + ", ".join(f"{k.replace('_', ' ')} {v / total:.0%}" for k, v in parts)
+        + f" of {total:,.0f} USD/W"
+    ]
+    gap = ratio - 1.0
+    if gap > 0:
+        shapley = walk.shapley["cost_ratio"]
+        closing = [(g, -shapley[g] / gap) for g in walk.ranked() if shapley[g] < 0]
+        lines.append(
+            f"the gap to parity (ratio {ratio:.3g} -> 1): the most favourable sourced values close "
+            + ", ".join(f"{g} {share:.0%}" for g, share in closing)
+            + f"; all together reach {walk.values['cost_ratio'][1]:.3g}"
+        )
+    be = result.break_even_launch_price_usd_per_kg
+    lines.append(
+        f"parity by launch price alone: below {be:,.0f} USD/kg"
+        if be is not None
+        else f"parity by launch price alone: {result.break_even_note}"
+    )
+    lines.append(_parity_bus_cost(a, ratio, cache))
+    return Explanation(**{**walk.__dict__, "drivers": tuple(lines)})
+
+
+def _parity_bus_cost(a: Scenario, ratio: float, cache: bool) -> str:
+    """The bus cost per kg at which the orbit meets the ground, everything else as the scenario (the
+    orbital LCOC is linear in it)."""
+    physics = model.orbit_physics(a, cache)
+    at = np.array([0.0, a.launch.bus_cost])
+    out = model.compose(a, physics, {"launch.bus_cost": at}, strict=False)
+    r = np.asarray(out["cost_ratio"], dtype=float)
+    if not np.all(np.isfinite(r)) or r[1] == r[0]:
+        return "parity by bus cost alone: not defined here"
+    needed = at[1] * (1.0 - r[0]) / (r[1] - r[0])
+    if needed < 0:
+        return f"parity by bus cost alone: none (even a free bus leaves the ratio at {r[0]:.3g})"
+    return f"parity by bus cost alone: below {needed:,.0f} USD/kg (now {a.launch.bus_cost:,.0f})"
 
 
 def _shapley(v: np.ndarray, n: int) -> np.ndarray:

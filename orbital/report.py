@@ -212,17 +212,50 @@ def write_report(sc: Scenario, path, fmt="html", progress=None) -> Written:
 
     figures = plots.render(sc, progress=progress, on_figure=encode if fmt == "html" else None)
     result = model.run(sc)  # from the disk cache render has just filled
+    walks = _walks(sc)
+    drawn = {f"explain:{name}": plots.explain_chart(w) for name, w in walks.items() if not isinstance(w, str)}
+    if fmt == "html":
+        png.update({name: plots.figure_bytes(fig, "png", dpi=plots.SCREEN_DPI) for name, fig in drawn.items()})
+    else:
+        figures.update(drawn)
     assumptions = _assumptions(sc, result.derived)
     results = [tuple(row) for row in result.rows()]
     verdict = result.verdict()
     if progress:
         progress(len(figures), len(figures), f"writing {path.name}")
     if fmt == "pdf":
-        blob = _pdf(sc, result, figures, assumptions, results, verdict, __version__)
+        blob = _pdf(sc, result, figures, assumptions, results, verdict, __version__, walks)
     else:
-        blob = _html(sc, result, png, assumptions, results, verdict, __version__).encode("utf-8")
+        blob = _html(sc, result, png, assumptions, results, verdict, __version__, walks).encode("utf-8")
     write_all_atomically({path: blob})
     return Written((path,))
+
+
+def _walks(sc) -> dict:
+    """The attributions the report shows: the scenario against parity (the walk to its most favourable
+    sourced values, with the drivers in words) and, if it names one, the walk to its reference scenario.
+    A walk that cannot be composed (a mixture that cannot be built) is left out with its reason."""
+    from . import explain
+
+    walks = {}
+    try:
+        walks["parity"] = explain.drivers(sc)
+    except OrbitalInputError as exc:
+        walks["parity"] = str(exc)
+    if sc.scenario.reference:
+        try:
+            walks["reference"] = explain.explain(sc, sc.scenario.reference)
+        except OrbitalInputError as exc:
+            walks["reference"] = str(exc)
+    return walks
+
+
+def _walk_rows(walk) -> list:
+    return [
+        (g, f"{walk.shapley['cost_ratio'][g]:+.3g}", f"{walk.waterfall['cost_ratio'][g]:+.3g}")
+        for g in walk.ranked()
+        if walk.shapley["cost_ratio"][g] != 0.0 or walk.waterfall["cost_ratio"][g] != 0.0
+    ]
 
 
 def _table(header, rows, numeric=()):
@@ -239,7 +272,13 @@ def _table(header, rows, numeric=()):
     return f"<table><tr>{head}</tr>\n{body}</table>"
 
 
-def _html(sc, result, png, assumptions, results, verdict, version) -> str:
+def _walk_title(name, walk) -> str:
+    if name == "parity":
+        return "Against parity: the most favourable sourced value of each group"
+    return f"From this scenario to {walk.b if not isinstance(walk, str) else 'its reference'}"
+
+
+def _html(sc, result, png, assumptions, results, verdict, version, walks) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
@@ -262,8 +301,24 @@ def _html(sc, result, png, assumptions, results, verdict, version) -> str:
         "capital items at the share of their price the study bears (shown where it is not 1), opex "
         "discounted, credits negative.</p>",
         _table(("Item", "Orbital", "Terrestrial", "Unit"), _cost_rows(result), numeric=(1, 2)),
-        "<h2>Figures</h2>",
+        "<h2>What drives this answer</h2><p class='small'>The change of the cost ratio attributed to groups of "
+        "keys (orbital explain): Shapley values average every order of the steps; the waterfall walks the groups "
+        "in order.</p>",
     ]
+    for name, walk in walks.items():
+        parts.append(f"<h3>{e(_walk_title(name, walk))}</h3>")
+        if isinstance(walk, str):
+            parts.append(f"<p class='small'>Not shown: {e(walk)}</p>")
+            continue
+        parts += [f"<p>{e(line[0].upper() + line[1:])}.</p>" for line in walk.drivers]
+        parts.append(_table(("Group", "Shapley", "Waterfall"), _walk_rows(walk), numeric=(1, 2)))
+        data = base64.b64encode(png[f"explain:{name}"]).decode("ascii")
+        parts.append(
+            f"<figure><img alt='{e(_walk_title(name, walk))}' src='data:image/png;base64,{data}'>"
+            f"<figcaption>{e(_walk_title(name, walk))}: the sequential walk and the Shapley values of the cost "
+            f"ratio, {walk.values['cost_ratio'][0]:.3g} to {walk.values['cost_ratio'][1]:.3g}.</figcaption></figure>"
+        )
+    parts.append("<h2>Figures</h2>")
     for k, name in enumerate([n for n in plots.FIGURES if n in png], start=1):
         data = base64.b64encode(png[name]).decode("ascii")
         caption = plots.FIGURES[name][0]
@@ -282,7 +337,7 @@ def _html(sc, result, png, assumptions, results, verdict, version) -> str:
     return "\n".join(parts)
 
 
-def _pdf(sc, result, figures, assumptions, results, verdict, version) -> bytes:
+def _pdf(sc, result, figures, assumptions, results, verdict, version, walks) -> bytes:
     """The report as a PDF: text pages (A4, monospace) around the figures, one per page."""
     import textwrap
 
@@ -307,6 +362,14 @@ def _pdf(sc, result, figures, assumptions, results, verdict, version) -> bytes:
     front += [f"  {label:<32}{o:>16}{t:>16}  {unit}" for label, o, t, unit in results]
     front += ["", "Lifetime cost by item (PV; capital x the study's share of it, opex, credits)"]
     front += [f"  {item:<40}{o:>24}{t:>24}  {unit}" for item, o, t, unit in _cost_rows(result)]
+    front += ["", "What drives this answer (Shapley values and the waterfall of the cost ratio by group)"]
+    for name, walk in walks.items():
+        front += ["", f"  {_walk_title(name, walk)}"]
+        if isinstance(walk, str):
+            front += wrapped(f"    not shown: {walk}")
+            continue
+        front += [line for text in walk.drivers for line in wrapped(f"    {text}")]
+        front += [f"    {g:<28}{s:>12}{w:>12}" for g, s, w in _walk_rows(walk)]
     front += ["", "Physics behind the orbital side"]
     front += [f"  {name:<48}{value:>12}  {unit}" for name, value, unit in _physics_rows(result)]
     back = []

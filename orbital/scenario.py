@@ -132,6 +132,11 @@ SCHEMA = {
     "scenario": {
         "name": _text("", "the file's name when empty"),
         "description": _text("", "free text"),
+        "reference": _text(
+            "",
+            "a scenario (file or bundled name) the report walks this one to, key group by key group "
+            "(orbital explain); published analyses name our baseline",
+        ),
         "catalogs": Key(
             (),
             None,

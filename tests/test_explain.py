@@ -126,3 +126,20 @@ def test_a_change_in_every_group_reaches_b_exactly():
     start, end = result.values["cost_ratio"]
     assert sum(result.shapley["cost_ratio"].values()) == pytest.approx(end - start, rel=1e-9)
     assert all(result.shapley["cost_ratio"][g] != 0.0 for g in ("orbit", "radiation", "launch", "finance"))
+
+
+def test_explain_alone_walks_to_the_most_favourable_sourced_values(capsys):
+    """The baseline against parity: every favourable sourced value together still leaves the orbit dearer
+    (ratio ~3.1), and the groups' shares of the gap add up to what they close."""
+    result = explain.drivers("baseline")
+    start, end = result.values["cost_ratio"]
+    assert end < start and end > 1.0
+    closed = -sum(v for v in result.shapley["cost_ratio"].values())
+    assert closed == pytest.approx(start - end, rel=1e-9)
+    text = "\n".join(result.drivers)
+    assert "orbital capex: spacecraft" in text and "parity by launch price alone" in text
+    assert "parity by bus cost alone" in text
+    assert main(["explain", "baseline"]) == 0
+    assert "What drives the answer" in capsys.readouterr().out
+    favourable = explain.favourable("baseline")
+    assert favourable.launch.price_per_kg == pytest.approx(60.0) and favourable.thermal.loop == "two-phase"

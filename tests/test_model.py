@@ -276,6 +276,7 @@ def test_cli_json_compare_and_scenarios(capsys, baseline_result):
         "colossus-orbit",
         "geo",
         "mccalip",
+        "spacedc-mdao",
         "starcloud-3",
         "starcloud",
         "starlink-v2-mini",

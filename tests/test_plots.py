@@ -297,7 +297,8 @@ def test_report_is_self_contained_with_every_figure(html_report):
     parsed.feed(html_report)
     assert parsed.external == []
     names = [n for n in plots.FIGURES if n not in plots.UNCERTAINTY_FIGURES]  # the baseline has no [uncertainty]
-    assert len(parsed.images) == len(names)
+    assert len(parsed.images) == len(names) + 1  # and the walk to parity under "What drives this answer"
+    assert "What drives this answer" in html_report and "Against parity" in html_report
     assert all(src.startswith("data:image/png;base64,") and len(src) > 20_000 for src in parsed.images)
     assert re.findall(r"<figure id='([^']+)'", html_report) == names
 

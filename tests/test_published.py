@@ -63,3 +63,15 @@ def test_the_walk_from_mccalip_to_our_baseline_adds_up():
     walk = explain.explain("mccalip", "baseline")
     start, end = walk.values["cost_ratio"]
     assert sum(walk.shapley["cost_ratio"].values()) == pytest.approx(end - start, rel=1e-9)
+
+
+def test_spacedc_mdao_default_inference_case():
+    """spacedc-mdao (orbitdc, 2026), its 1 MW inference case: ~19x the ground per delivered PFLOP-day.
+    With its mapped inputs ours is ~26x: the same order (tolerance: a factor 1.5), not closer because the
+    two models differ in structure: it derates orbital compute to 0.85 x 0.55 of nameplate (we do not), and
+    its satellites carry less mass per kW than our sized array, radiator, battery and structure."""
+    result = model.run("spacedc-mdao")
+    ratio = result.orbital.usd_per_pflop_day / result.terrestrial.usd_per_pflop_day
+    assert ratio == pytest.approx(result.cost_ratio, rel=1e-9)  # same hardware: PFLOP-days scale as MWh
+    assert 19.0 / 1.5 < ratio < 19.0 * 1.5
+    assert ratio == pytest.approx(26.4, rel=0.03)  # pinned

@@ -514,8 +514,17 @@ def _plot_command(args):
     names = None if args.figure == "all" else [args.figure]
     if names is not None and args.figure not in plots.FIGURES:  # before the scenario: a typo costs nothing
         raise OrbitalInputError(f"--figure = {args.figure!r} is not known; known: {', '.join(plots.FIGURES)}, all")
+    if args.against is not None and names != ["explain"]:
+        raise OrbitalInputError("--against is for --figure explain (the walk from the scenario to another)")
     sc = _scenario(args)
-    return _with_progress(lambda progress: plots.write_figures(sc, args.out, names, args.format, progress))
+    against = None
+    if args.against is not None:
+        from .scenario import load_scenario
+
+        against = load_scenario(args.against, catalogs=args.catalog or ())
+    return _with_progress(
+        lambda progress: plots.write_figures(sc, args.out, names, args.format, progress, against=against)
+    )
 
 
 def _report_command(args):
@@ -1020,7 +1029,10 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
     )
     if selected == "plot":
         _add_scenario(pl)
-        pl.add_argument("--figure", default="all", help="figure name, or 'all' (default)")
+        pl.add_argument("--figure", default="all", help="figure name, or 'all' (default; 'explain' only by name)")
+        pl.add_argument(
+            "--against", help="with --figure explain: the scenario to walk to (default: its most favourable values)"
+        )
         pl.add_argument("--out", default="figures", help="output directory (default ./figures)")
         pl.add_argument("--format", choices=("png", "svg", "pdf"), default="png", help="file format (default png)")
         pl.add_argument("--json", action="store_true", help="print the files written as JSON")

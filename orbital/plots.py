@@ -853,6 +853,15 @@ def explain_chart(explanation):
     return _finish(fig, f"Why {e.a} ({start:.3g}) and {e.b} ({end:.3g}) disagree", data)
 
 
+def explain_figure(sc: Scenario, result=None, against=None):
+    """The walk from the scenario to ``against`` (a scenario, file or bundled name) by group of keys, or,
+    without one, to its most favourable sourced values (:func:`orbital.explain.drivers`)."""
+    from . import explain
+
+    walk = explain.explain(sc, against) if against is not None else explain.drivers(sc)
+    return explain_chart(walk)
+
+
 FIGURES = {
     "sunlight": ("Beta angle and sunlit fraction over the year", beta_and_sunlight),
     "solar-power": ("Orbit-average solar output per m² by altitude and LTAN, against the ground", solar_power_by_orbit),
@@ -866,7 +875,11 @@ FIGURES = {
     "crossover": ("Levelized cost by launch year under learning and trends, with the crossover year", crossover_chart),
     "sensitivity": ("Sobol' first- and total-order indices of the cost ratio", sobol_chart),
     "tornado": ("One-at-a-time swings of the cost ratio from P10 to P90", tornado_chart),
+    "explain": ("Why two scenarios disagree: the walk and the Shapley values by group of keys", explain_figure),
 }
+
+#: Figures drawn only when asked for by name (the report draws the walks in their own section).
+ON_REQUEST_FIGURES = ("explain",)
 
 #: Figures drawn from a scenario's [uncertainty] section (left out of "all" without one).
 UNCERTAINTY_FIGURES = ("sensitivity", "tornado")
@@ -874,7 +887,7 @@ UNCERTAINTY_FIGURES = ("sensitivity", "tornado")
 
 def figure_names(sc: Scenario) -> list:
     """The figures "all" means for a scenario: every one, less the uncertainty figures without [uncertainty]."""
-    return [n for n in FIGURES if sc.uncertainty or n not in UNCERTAINTY_FIGURES]
+    return [n for n in FIGURES if (sc.uncertainty or n not in UNCERTAINTY_FIGURES) and n not in ON_REQUEST_FIGURES]
 
 
 def _check_names(names):
@@ -883,7 +896,7 @@ def _check_names(names):
         raise OrbitalInputError(f"figure = {unknown[0]!r} is not known; known: {', '.join(FIGURES)}, all")
 
 
-def render(sc: Scenario, names=None, result=None, progress=None, on_figure=None):
+def render(sc: Scenario, names=None, result=None, progress=None, on_figure=None, against=None):
     """The figures ``names`` (default all) of a scenario: name -> Figure, in the order asked.
 
     ``progress`` is called as ``progress(k, n, step)`` before the composer runs
@@ -916,6 +929,8 @@ def render(sc: Scenario, names=None, result=None, progress=None, on_figure=None)
                 if progress:
                     progress(k + 1, len(order), name)
                 extra = {"environments": environments} if name in radiation_figures else {}
+                if name == "explain":
+                    extra = {"against": against}
                 figures[name] = FIGURES[name][1](sc, result, **extra)
                 if on_figure:
                     on_figure(name, figures[name])
@@ -952,10 +967,11 @@ def save_figure(fig, path) -> Path:
 
 
 @catalogs.scoped
-def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -> Written:
+def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None, against=None) -> Written:
     """Render and save figures as ``<name>.<fmt>`` in ``out_dir``: all of them, or none (``orbital plot``).
 
-    ``names`` defaults to :func:`figure_names`; returns the files written.
+    ``names`` defaults to :func:`figure_names`; ``against`` is the scenario the ``explain`` figure walks
+    to; returns the files written.
     """
     if fmt not in FIGURE_FORMATS:
         raise OrbitalInputError(f"format = {fmt!r} is not one of: {', '.join(FIGURE_FORMATS)}")
@@ -966,7 +982,7 @@ def write_figures(sc: Scenario, out_dir, names=None, fmt="png", progress=None) -
     def encode(name, fig):
         blobs[name] = figure_bytes(fig, fmt)
 
-    figures = render(sc, names, progress=progress, on_figure=encode)
+    figures = render(sc, names, progress=progress, on_figure=encode, against=against)
     if progress:
         progress(len(figures), len(figures), f"writing {len(figures)} {fmt} file(s)")
     files = {out / f"{name}.{fmt}": blobs[name] for name in figures}

@@ -143,3 +143,15 @@ def test_explain_alone_walks_to_the_most_favourable_sourced_values(capsys):
     assert "What drives the answer" in capsys.readouterr().out
     favourable = explain.favourable("baseline")
     assert favourable.launch.price_per_kg == pytest.approx(60.0) and favourable.thermal.loop == "two-phase"
+
+
+def test_the_explain_figure_from_orbital_plot(tmp_path):
+    from orbital import plots
+
+    fig = plots.explain_figure(load_scenario("baseline"), against="starcloud")
+    assert fig.orbital_data["groups"][0] == "launch"  # the largest Shapley value first
+    for ax in fig.axes:
+        assert ax.get_xlabel() and ax.get_yticklabels()
+    assert main(["plot", "baseline", "--figure", "explain", "--against", "starcloud", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "explain.png").stat().st_size > 10_000
+    assert "explain" not in plots.figure_names(load_scenario("baseline"))  # only by name

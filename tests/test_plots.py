@@ -46,17 +46,22 @@ def cheap_bus():
     return sc, model.run(sc)
 
 
-def test_all_twelve_figures_are_listed():
+def test_all_thirteen_figures_are_listed():
     assert list(plots.FIGURES) == [
         "sunlight", "solar-power", "radiator", "dose-depth", "goodput-map",
-        "mass-budget", "cost", "break-even", "learning-curve", "crossover", "sensitivity", "tornado",
+        "mass-budget", "cost", "break-even", "learning-curve", "crossover", "sensitivity", "tornado", "explain",
     ]  # fmt: skip
 
 
 def test_all_means_the_uncertainty_figures_only_with_an_uncertainty_section(baseline):
     sc, _ = baseline
-    assert plots.figure_names(sc) == [n for n in plots.FIGURES if n not in plots.UNCERTAINTY_FIGURES]
-    assert plots.figure_names(scenario.load_scenario("uncertainty")) == list(plots.FIGURES)
+    on_request = plots.ON_REQUEST_FIGURES
+    assert plots.figure_names(sc) == [
+        n for n in plots.FIGURES if n not in plots.UNCERTAINTY_FIGURES and n not in on_request
+    ]
+    assert plots.figure_names(scenario.load_scenario("uncertainty")) == [
+        n for n in plots.FIGURES if n not in on_request
+    ]
 
 
 def test_every_figure_is_written_whole_as_png(baseline, tmp_path):
@@ -296,7 +301,8 @@ def test_report_is_self_contained_with_every_figure(html_report):
     parsed = _Tables()
     parsed.feed(html_report)
     assert parsed.external == []
-    names = [n for n in plots.FIGURES if n not in plots.UNCERTAINTY_FIGURES]  # the baseline has no [uncertainty]
+    names = plots.figure_names(sc_of_report := scenario.load_scenario("baseline"))  # no [uncertainty], no explain
+    assert sc_of_report.uncertainty == {}
     assert len(parsed.images) == len(names) + 1  # and the walk to parity under "What drives this answer"
     assert "What drives this answer" in html_report and "Against parity" in html_report
     assert all(src.startswith("data:image/png;base64,") and len(src) > 20_000 for src in parsed.images)
@@ -418,7 +424,7 @@ def test_cli_plot_unknown_figure(tmp_path, capsys):
     assert main(["plot", "baseline", "--figure", "beta", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("orbital plot: error: --figure = 'beta' is not known; known: sunlight, solar-power,")
-    assert "learning-curve, crossover, sensitivity, tornado, all" in err
+    assert "learning-curve, crossover, sensitivity, tornado, explain, all" in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -470,7 +470,7 @@ def _check_design_command(args):
 
 
 def _explain_command(args):
-    from .explain import drivers, explain
+    from .explain import DEFAULT_GROUPS, drivers, explain
     from .scenario import load_scenario
 
     groups = None
@@ -478,8 +478,16 @@ def _explain_command(args):
         groups = {}
         for spec in args.group:
             name, sep, keys = spec.partition("=")
-            if not sep or not name.strip():
-                raise OrbitalInputError(f"--group {spec!r}: give NAME=section.key[,section.key...]")
+            if not name.strip():
+                raise OrbitalInputError(f"--group {spec!r}: give NAME=section.key[,section.key...] or a default group")
+            if not sep:  # a default group by its name
+                if name.strip() not in DEFAULT_GROUPS:
+                    raise OrbitalInputError(
+                        f"--group {name.strip()!r} is not a default group; known: {', '.join(DEFAULT_GROUPS)} "
+                        "(or define one as NAME=section.key,...)"
+                    )
+                groups[name.strip()] = list(DEFAULT_GROUPS[name.strip()])
+                continue
             groups[name.strip()] = [k.strip() for k in keys.split(",") if k.strip()]
     if args.figure:
         from .plots import check_figure_path
@@ -1010,8 +1018,8 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
             "--group",
             action="append",
             metavar="NAME=KEYS",
-            help="a group of your own, NAME=section.key[,section.key...]; may be repeated (replaces the default "
-            "groups; keys that differ outside them form a group 'other')",
+            help="a group of your own, NAME=section.key[,section.key...], or a default group by name; may be "
+            "repeated (replaces the default groups; keys that differ outside them form a group 'other')",
         )
         ex.add_argument("--catalog", action="append", metavar="FILE", help="a user catalog for both scenarios")
         ex.add_argument("--figure", help="also draw the waterfall and Shapley values to this .png/.svg/.pdf")

@@ -83,11 +83,22 @@ def test_text_and_orbit_differences_are_walked_not_refused():
         ("x=launch.nope", "unknown key 'launch.nope'"),
         ("x=", "group 'x' is empty"),
         ("=launch.vehicle", "give NAME=section.key"),
+        ("lunch", "'lunch' is not a default group; known: orbit, compute hardware"),
     ],
 )
 def test_bad_groups_exit_2(group, fragment, capsys):
     assert main(["explain", "baseline", "starcloud", "--group", group]) == 2
     assert fragment in capsys.readouterr().err
+
+
+def test_default_groups_by_name_and_the_rest_as_other(capsys):
+    assert main(["explain", "baseline", "starcloud", "--group", "launch", "--json"]) == 0
+    import json
+
+    out = json.loads(capsys.readouterr().out)
+    assert out["groups"] == ["launch", "other"]
+    total = out["values"]["cost_ratio"][1] - out["values"]["cost_ratio"][0]
+    assert sum(out["shapley"]["cost_ratio"].values()) == pytest.approx(total, rel=1e-9)
 
 
 def test_a_key_in_two_groups_is_refused():

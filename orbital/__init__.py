@@ -67,6 +67,7 @@ _SUBMODULES = {
     "environment",
     "errors",
     "explain",
+    "fleet",
     "hardware",
     "launch",
     "model",

@@ -463,6 +463,12 @@ def _run_command(args):
     return result
 
 
+def _fleet_command(args):
+    from .fleet import fleet
+
+    return fleet(_scenario(args), cache=not args.no_cache)
+
+
 def _check_design_command(args):
     from .model import check_design
 
@@ -695,6 +701,7 @@ _COMMAND_NAMES = (
     "link",
     "run",
     "check-design",
+    "fleet",
     "explain",
     "plot",
     "report",
@@ -995,6 +1002,21 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         cd.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
         cd.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
     cd.set_defaults(call=_check_design_command)
+
+    fl = commands.add_parser(
+        "fleet",
+        help="fleet scale: satellites, launches, build-out time and the steady launch demand",
+        description=(
+            "For the scenario's fleet ([fleet] it_power, default [compute] it_power): satellites, mass, launches and "
+            "capex; the build-out at the vehicle's cadence (and the production limit) against the ground's build "
+            "time; the launches a year that keep it whole, as a share of the world's yearly mass to orbit."
+        ),
+    )
+    if selected == "fleet":
+        _add_scenario(fl)
+        fl.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+        fl.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
+    fl.set_defaults(call=_fleet_command)
 
     ex = commands.add_parser(
         "explain",

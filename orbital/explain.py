@@ -255,7 +255,7 @@ def explain(a, b, groups: dict | None = None, cache=True) -> Explanation:
     a, b = _scenario(a), _scenario(b)
     groups = _check_groups(default_groups() if groups is None else groups)
     grouped = {k for keys in groups.values() for k in keys}
-    skip = {"scenario", "claim"}
+    skip = {"scenario", "claim", "fleet"}
     rest = [f"{s}.{k}" for s, keys in SCHEMA.items() if s not in skip for k in keys if f"{s}.{k}" not in grouped]
     differences = {name: _differences(a, b, keys) for name, keys in groups.items()}
     if _differences(a, b, rest):

@@ -36,7 +36,9 @@ __all__ = [
     "LaunchVehicle",
     "capacity_to_orbit",
     "catalog_names",
+    "average_wright_price",
     "cumulative_mass_for_price",
+    "cumulative_mass_in_year",
     "hohmann_delta_v",
     "insertion_delta_v",
     "launch_cost_per_kw",
@@ -432,7 +434,23 @@ def launch_price(launcher: LaunchVehicle, year=None, price_per_kg=None, cadence=
     return (np.asarray(per_kg) * launcher.capacity_reference)[()]
 
 
-def _learning_price_in_year(year, cadence, growth, learning_rate):
+def average_wright_price(start_mass, added_mass, reference_price=None, reference_mass=None, learning_rate=None):
+    """Mean price per kg of launching ``added_mass`` on top of a cumulative ``start_mass`` [USD kg⁻¹]: the
+    fleet's own mass moves the price down Wright's curve as it flies.
+
+    (1/ΔM) ∫ P₀ ((M_s + m)/M₀)^b dm = P₀ M₀^-b [(M_s + ΔM)^(b+1) − M_s^(b+1)] / ((b + 1) ΔM), b = log₂(1 − LR).
+    """
+    p0, m0, lr = _curve(reference_price, reference_mass, learning_rate)
+    ms = check_range("cumulative mass", start_mass, 0.0, np.inf, unit="t", scale=1e3, low_open=True)
+    dm = check_range("added mass", added_mass, 0.0, np.inf, unit="t", scale=1e3)
+    b = np.log2(1.0 - lr)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = p0 * m0**-b * ((ms + dm) ** (b + 1) - ms ** (b + 1)) / ((b + 1) * dm)
+    return np.where(dm > 0, mean, wright_price(ms, p0, m0, lr))[()]
+
+
+def cumulative_mass_in_year(year, cadence=None, growth=0.0):
+    """The world's cumulative launched mass on the learning curve's scenario in ``year`` [kg]."""
     y0 = LEARNING_CURVE["year"]
     y = check_range("year", year, y0, 2200.0, hint=f"the learning curve starts from its {y0:.0f} anchor")
     c = LEARNING_CURVE["cadence_kg_per_year"] if cadence is None else cadence
@@ -440,7 +458,11 @@ def _learning_price_in_year(year, cadence, growth, learning_rate):
     g = check_range("cadence growth", growth, 0.0, 10.0)
     t = y - y0
     launched = c * t if np.all(g == 0) else c * np.expm1(t * np.log1p(g)) / np.log1p(g)
-    return wright_price(LEARNING_CURVE["cumulative_mass_kg"] + launched, learning_rate=learning_rate)
+    return (LEARNING_CURVE["cumulative_mass_kg"] + launched)[()]
+
+
+def _learning_price_in_year(year, cadence, growth, learning_rate):
+    return wright_price(cumulative_mass_in_year(year, cadence, growth), learning_rate=learning_rate)
 
 
 def price_per_kg(launcher: LaunchVehicle, altitude, inclination, fill=1.0, **price_options):

@@ -587,6 +587,37 @@ SCHEMA = {
             "[0, 1]",
         ),
     },
+    "fleet": {
+        "it_power": _opt("W", "MW", "the fleet's IT power (orbital fleet); default: [compute] it_power", "(0, 1e+12]"),
+        "launches_per_year": _q(
+            134.0,
+            "",
+            "",
+            "secondary: Falcon launches in 2024, the highest yearly cadence one vehicle family has flown "
+            "(134; Benzinga/BryceTech, Dec 2024)",
+            "(0, 100000]",
+        ),
+        "cadence_growth": _q(0.0, "", "", "assumed: the cadence stays as it is (growth per year)", "[0, 10]"),
+        "production_per_year": _opt(
+            "", "", "satellites built per year (a limit on the build-out); default: no limit", "(0, 1e+09]"
+        ),
+        "ground_build_time": _q(
+            "2 yr",
+            "s",
+            "yr",
+            "assumed: construction and power interconnection of a hyperscale campus; xAI's Colossus 1, 122 days "
+            "in an existing factory (2024, secondary), is the fast end",
+            "(0, 20]",
+        ),
+        "world_upmass": _q(
+            "1800 t",
+            "kg",
+            "t",
+            "secondary: the world's mass launched to orbit per year, ~1,800 t in 2024 (BryceTech: SpaceX 429 t "
+            "in Q1 and 362 t in Q3 2024, ~87-90 % of the world's)",
+            "(0, 1e+12]",
+        ),
+    },
     "claim": {
         "name": _text("", "an announced design this scenario reproduces (orbital check-design); empty: none"),
         "source": _text("", "where the claim was published, with its date"),

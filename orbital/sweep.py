@@ -74,7 +74,7 @@ VECTOR_KEYS = tuple(
     if SCHEMA[name.partition(".")[0]][name.partition(".")[2]].kind in ("quantity", "optional-quantity")
     and (not _physics_dependent(name) or name == "radiation.shielding")
     and name != "compute.accelerators"  # a count turned into it_power when the scenario is read
-    and not name.startswith("claim.")  # an announced design's numbers, checked, not computed
+    and not name.startswith(("claim.", "fleet."))  # checked or scheduled, not composed per MW
 )
 
 #: What a design point reports: name -> (unit, where in :func:`orbital.model.compose`'s answer).

@@ -118,6 +118,7 @@ COMMANDS = {
     "run-colossus-orbit": ["run", "colossus-orbit", "--json"],
     "check-design-ai1": ["check-design", "ai1", "--json"],
     "explain-starcloud": ["explain", "baseline", "starcloud", "--json"],
+    "fleet-colossus": ["fleet", "colossus-orbit", "--json"],
     "run-starcloud": ["run", "starcloud", "--json"],
     "run-suncatcher": ["run", "suncatcher", "--json"],
     "run-terrestrial-solar": ["run", "terrestrial-solar", "--json"],

@@ -17,6 +17,7 @@ import orbital
 from orbital import (
     downlink,
     explain,
+    fleet,
     launch,
     model,
     optimize,
@@ -164,6 +165,10 @@ CASES = {
     "plot": (
         ["plot", "baseline", "--figure", "mass-budget", "--out", "{tmp}/cli", "--json"],
         lambda tmp: plots.write_figures(load_scenario("baseline"), tmp / "cli", ["mass-budget"]),
+    ),
+    "fleet": (
+        ["fleet", "colossus-orbit", "--json"],
+        lambda tmp: fleet.fleet(load_scenario("colossus-orbit")),
     ),
     "explain": (
         ["explain", "baseline", "starcloud", "--json"],

@@ -1,0 +1,254 @@
+"""Fleet scale (``orbital fleet``): a cluster of hundreds of MW built, launched and kept alive.
+
+From the composer's satellite (its mass, the satellites a launch carries, its dose life and the
+maintenance strategy's losses), for the fleet's IT power (``[fleet] it_power``):
+
+* **size**: satellites, mass in orbit, launches, capex in USD;
+* **build-out**: launches at the vehicle's cadence C(t) = C₀ (1 + g)^t (``launches_per_year``,
+  ``cadence_growth``), capped by the satellites built per year (``production_per_year``); the IT power
+  in orbit month by month and the time to full capacity, N / C₀ for a constant cadence, set against the
+  ground's build time (``ground_build_time``);
+* **steady state**: the launches a year that keep the fleet whole: every satellite replaced at the end
+  of its life (the study life or its dose limit, whichever is first), whole satellites lost on the way
+  replaced as they fail, and under ``replenish`` the hardware losses; as a share of the world's yearly
+  mass to orbit (``world_upmass``). A fleet needing more than the world launches is an answer, said so.
+
+Station contention, shells and collisions, and learning from the fleet's own scale are not modelled here
+yet (see the README's limits).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import catalogs, launch, model
+from .constants import JULIAN_YEAR
+from .errors import OrbitalInputError
+from .results import Report, Table
+
+__all__ = ["Fleet", "build_out", "fleet"]
+
+#: Months of the build-out curve at most (100 years).
+_MAX_MONTHS = 1200
+
+
+def build_out(launches, launches_per_year, growth=0.0, per_launch=1.0, production_per_year=None):
+    """Years to fly ``launches`` at a cadence C(t) = C₀ (1 + g)^t launches per year, or at the production
+    limit P / per_launch if that is lower (P satellites a year, ``per_launch`` satellites a launch).
+
+    The launches flown by t are ∫₀ᵗ r(τ) dτ with r = min(C, P/n); for a constant rate the time is N / r,
+    with growth ln(1 + N g ln(1+g) / C₀) / ln(1+g) while the cadence binds.
+
+    Returns
+    -------
+    years : float
+        Time to the last launch [yr] (0 when nothing is to be launched).
+    """
+    n = float(launches)
+    c0 = float(launches_per_year)
+    if c0 <= 0:
+        raise OrbitalInputError(f"[fleet] launches_per_year = {c0:g} must be > 0")
+    cap = math.inf if production_per_year is None else float(production_per_year) / float(per_launch)
+    if cap <= 0:
+        raise OrbitalInputError(f"[fleet] production_per_year = {production_per_year:g} must be > 0")
+    if n <= 0:
+        return 0.0
+    if growth <= 0.0:
+        return n / min(c0, cap)
+    k = math.log1p(growth)
+    # Time at which the growing cadence reaches the production limit (inf without a limit).
+    t_cap = math.inf if cap == math.inf else (max(math.log(cap / c0), 0.0) / k if cap > c0 else 0.0)
+    flown_at_cap = c0 * math.expm1(k * t_cap) / k if math.isfinite(t_cap) else math.inf
+    if n <= flown_at_cap:
+        return math.log1p(n * k / c0) / k
+    return t_cap + (n - flown_at_cap) / cap
+
+
+@dataclass(frozen=True, repr=False)
+class Fleet(Report):
+    """A fleet's size, build-out and steady state (SI: W, kg, USD, years)."""
+
+    scenario: str
+    it_power: float
+    satellites: int
+    satellite_mass: float
+    mass: float
+    launches: int
+    satellites_per_launch: int
+    capex: float
+    build_years: float
+    ground_build_years: float
+    months: tuple
+    it_power_in_orbit: tuple
+    launches_per_year_steady: float
+    mass_per_year_steady: float
+    world_share_build: float
+    world_share_steady: float
+    replacement_life_years: float
+    notes: tuple
+    learning: dict | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "scenario": self.scenario,
+            "it_power_w": self.it_power,
+            "satellites": self.satellites,
+            "satellite_mass_kg": self.satellite_mass,
+            "mass_kg": self.mass,
+            "launches": self.launches,
+            "satellites_per_launch": self.satellites_per_launch,
+            "capex_usd": self.capex,
+            "build_years": self.build_years,
+            "ground_build_years": self.ground_build_years,
+            "build_out": {"month": list(self.months), "it_power_in_orbit_w": list(self.it_power_in_orbit)},
+            "steady_state": {
+                "launches_per_year": self.launches_per_year_steady,
+                "mass_kg_per_year": self.mass_per_year_steady,
+                "replacement_life_years": self.replacement_life_years,
+            },
+            "world_upmass_share": {"build_out": self.world_share_build, "steady_state": self.world_share_steady},
+            "learning": self.learning,
+            "notes": list(self.notes),
+        }
+
+    def table(self) -> Table:
+        t = Table(f"orbital fleet: {self.scenario}, {_mw(self.it_power)} of IT in orbit")
+        t.section("Size")
+        t.row("Satellites", f"{self.satellites:,} of {self.satellite_mass:,.0f} kg ({self.mass / 1e3:,.0f} t in orbit)")
+        t.row("Launches", f"{self.launches:,} ({self.satellites_per_launch} satellites each)")
+        t.row(
+            "Capex",
+            f"{self.capex / 1e9:,.{0 if self.capex >= 1e11 else 3}{'f' if self.capex >= 1e11 else 'g'}} billion USD "
+            "(hardware, spacecraft, launch, insurance; at the scenario's launch price)",
+        )
+        t.section("Build-out")
+        t.row("Orbit", f"{self.build_years:,.3g} years to full capacity")
+        t.row("Ground", f"{self.ground_build_years:,.3g} years to build and connect")
+        t.row("World upmass", f"{self.world_share_build:.1%} of the world's yearly mass to orbit while it is built")
+        t.section("Steady state")
+        t.row(
+            "Launches",
+            f"{self.launches_per_year_steady:,.1f} a year ({self.mass_per_year_steady / 1e3:,.0f} t/yr; each satellite "
+            f"replaced every {self.replacement_life_years:.3g} years, losses as they fail)",
+        )
+        t.row("World upmass", f"{self.world_share_steady:.1%} of the world's yearly mass to orbit")
+        if self.learning:
+            x = self.learning
+            t.section("Learning from its own scale (Wright's law)")
+            t.row(
+                "Launch price",
+                f"{x['price_before_usd_per_kg']:,.0f} USD/kg before the fleet, {x['price_average_usd_per_kg']:,.0f} "
+                f"on average over its {x['fleet_mass_kg'] / 1e3:,.0f} t, {x['price_after_usd_per_kg']:,.0f} after it "
+                "(the capex above is at the price before it)",
+            )
+        for note in self.notes:
+            t.row("Note", note)
+        return t
+
+    def __repr__(self) -> str:
+        return (
+            f"Fleet({self.scenario}: {_mw(self.it_power)}, {self.satellites:,} satellites, "
+            f"{self.launches:,} launches, {self.build_years:.3g} yr to build)"
+        )
+
+
+@catalogs.scoped
+def fleet(sc, cache=True) -> Fleet:
+    """The scenario's fleet: size, build-out and steady state (``orbital fleet``); see the module docstring."""
+    sc = model._scenario(sc)
+    f = sc.fleet
+    target = f.it_power if f.it_power is not None else sc.compute.it_power
+    per_satellite = sc.compute.satellite_it_power
+    if target < per_satellite:
+        raise OrbitalInputError(
+            f"{sc.path or sc.name}: [fleet] it_power = {target / 1e6:g} MW is less than one satellite "
+            f"([compute] satellite_it_power = {per_satellite / 1e3:g} kW)"
+        )
+    result = model.run(sc, cache)
+    p = result.physics
+    satellites = math.ceil(target / per_satellite - 1e-9)
+    per_launch = int(p["satellites_per_launch"])
+    if per_launch < 1:
+        raise OrbitalInputError(f"{sc.path or sc.name}: the satellite cannot be launched on [launch] vehicle")
+    launches = math.ceil(satellites / per_launch - 1e-9)
+    mass_one = float(p["satellite_mass_kg"])
+    mass = satellites * mass_one
+    capex = result.orbital.capex_usd_per_w * target
+    years = build_out(launches, f.launches_per_year, f.cadence_growth, per_launch, f.production_per_year)
+    months = np.arange(0, min(_MAX_MONTHS, max(1, math.ceil(years * 12.0)) + 1))
+    flown = _launches_by(months / 12.0, f.launches_per_year, f.cadence_growth, per_launch, f.production_per_year)
+    in_orbit = np.minimum(np.floor(np.minimum(flown, launches) + 1e-9) * per_launch, satellites) * per_satellite
+    # Steady state: each satellite replaced at the end of its life (the study's or its dose limit),
+    # whole satellites lost on the way as they fail; replenish also replaces the hardware it loses.
+    life = min(sc.finance.lifetime / JULIAN_YEAR, float(p["tid_lifetime_years"]))
+    rate = 1.0 / life + sc.maintenance.satellite_failure_rate
+    if sc.maintenance.strategy == "replenish":
+        rate += float(p["hardware_failures_per_accelerator_year"])
+    sat_per_year = satellites * rate
+    steady_launches = sat_per_year / per_launch
+    steady_mass = sat_per_year * mass_one
+    world = f.world_upmass  # kg per year
+    build_rate = mass / years if years > 0 else math.inf
+    notes = []
+    if steady_mass > world:
+        notes.append(
+            f"keeping the fleet whole needs {steady_mass / world:.1f}x the world's yearly mass to orbit "
+            f"({world / 1e3:,.0f} t)"
+        )
+    if years > f.ground_build_time / JULIAN_YEAR:
+        notes.append(
+            f"the ground is built {years - f.ground_build_time / JULIAN_YEAR:,.3g} years sooner than the orbit"
+        )
+    learning = None
+    if sc.launch.year is not None:  # on the learning curve: the fleet's own mass moves the price
+        world_mass = float(launch.cumulative_mass_in_year(sc.launch.year))
+        learning = {
+            "year": sc.launch.year,
+            "world_cumulative_mass_kg": world_mass,
+            "fleet_mass_kg": mass,
+            "price_before_usd_per_kg": float(launch.wright_price(world_mass)),
+            "price_average_usd_per_kg": float(launch.average_wright_price(world_mass, mass)),
+            "price_after_usd_per_kg": float(launch.wright_price(world_mass + mass)),
+        }
+    return Fleet(
+        scenario=sc.name,
+        it_power=target,
+        satellites=satellites,
+        satellite_mass=mass_one,
+        mass=mass,
+        launches=launches,
+        satellites_per_launch=per_launch,
+        capex=capex,
+        build_years=years,
+        ground_build_years=f.ground_build_time / JULIAN_YEAR,
+        months=tuple(int(m) for m in months),
+        it_power_in_orbit=tuple(float(x) for x in in_orbit),
+        launches_per_year_steady=steady_launches,
+        mass_per_year_steady=steady_mass,
+        world_share_build=build_rate / world,
+        world_share_steady=steady_mass / world,
+        replacement_life_years=life,
+        notes=tuple(notes),
+        learning=learning,
+    )
+
+
+def _mw(watts) -> str:
+    return f"{watts / 1e6:,.0f} MW" if watts >= 1e8 else f"{watts / 1e6:,.4g} MW"
+
+
+def _launches_by(t, c0, growth, per_launch, production_per_year):
+    """Launches flown by times ``t`` [yr] (the integral of min(C(t), P/n))."""
+    t = np.asarray(t, dtype=float)
+    cap = np.inf if production_per_year is None else production_per_year / per_launch
+    if growth <= 0.0:
+        return t * min(c0, cap)
+    k = math.log1p(growth)
+    t_cap = np.inf if not np.isfinite(cap) else (max(math.log(cap / c0), 0.0) / k if cap > c0 else 0.0)
+    grown = c0 * np.expm1(k * np.minimum(t, t_cap)) / k
+    if not np.isfinite(t_cap):
+        return grown
+    return grown + np.where(t > t_cap, (t - t_cap) * cap, 0.0)

@@ -1,0 +1,94 @@
+"""Fleet scale (issue 19, first part): size, build-out at a launch cadence, the steady launch demand."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orbital import fleet, model
+from orbital.cli import main
+from orbital.errors import OrbitalInputError
+from orbital.fleet import _launches_by, build_out
+from orbital.scenario import load_scenario
+
+
+def test_a_constant_cadence_takes_n_over_c_years():
+    assert build_out(321, 134.0) == pytest.approx(321 / 134.0, rel=1e-15)
+    assert build_out(0, 134.0) == 0.0
+    # Unlimited cadence: the fleet is up at the first launch window.
+    assert build_out(321, 1e12) < 1e-9
+    # A production limit below the cadence binds: 100 satellites a year, 9 a launch.
+    assert build_out(321, 134.0, per_launch=9, production_per_year=100.0) == pytest.approx(321 * 9 / 100.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 100_000),
+    c0=st.floats(1.0, 1000.0),
+    growth=st.floats(0.0, 2.0),
+    cap=st.one_of(st.none(), st.floats(1.0, 1e5)),
+)
+def test_the_launches_flown_by_the_build_out_time_are_the_fleet(n, c0, growth, cap):
+    """Whatever the cadence, growth and production limit, the integral of the launch rate up to the build-out
+    time is the number of launches (the two are computed apart: a closed-form time, an integral)."""
+    years = build_out(n, c0, growth, per_launch=1.0, production_per_year=cap)
+    assert float(_launches_by(years, c0, growth, 1.0, cap)) == pytest.approx(n, rel=1e-9)
+    # A numerical integral of min(C0 (1+g)^t, cap) agrees (trapezoids on a fine grid).
+    t = np.linspace(0.0, years, 20001)
+    with np.errstate(over="ignore"):  # (1 + g)^t beyond the cap's time may overflow; the cap holds it
+        rate = np.minimum(c0 * (1.0 + growth) ** t, np.inf if cap is None else cap)
+    assert np.trapezoid(rate, t) == pytest.approx(n, rel=1e-4)
+
+
+def test_the_fleet_of_a_scenario_by_hand():
+    sc = load_scenario("baseline").replace(fleet__it_power="300 MW")
+    f = fleet.fleet(sc)
+    p = model.run(sc).physics
+    assert f.satellites == 3000  # 300 MW / 100 kW
+    assert f.launches == math.ceil(3000 / p["satellites_per_launch"])
+    assert f.mass == pytest.approx(3000 * p["satellite_mass_kg"])
+    assert f.build_years == pytest.approx(f.launches / 134.0)
+    assert f.it_power_in_orbit[-1] == pytest.approx(300e6)
+    assert f.it_power_in_orbit[0] == 0.0
+    # Steady state: every satellite replaced each 5-year life (the dose life is longer), 1.18 %/yr lost.
+    life = min(5.0, p["tid_lifetime_years"])
+    per_year = 3000 * (1 / life + sc.maintenance.satellite_failure_rate)
+    assert f.launches_per_year_steady == pytest.approx(per_year / p["satellites_per_launch"])
+    assert f.world_share_steady == pytest.approx(per_year * p["satellite_mass_kg"] / 1.8e6)
+    assert f.world_share_steady > 1.0 and "world's yearly mass to orbit" in f.notes[0]
+
+
+def test_the_fleet_command_and_bad_input(tmp_path, capsys):
+    assert main(["fleet", "colossus-orbit"]) == 0
+    assert "years to full capacity" in capsys.readouterr().out
+    for key, value in (("launches_per_year", 0), ("production_per_year", 0), ("world_upmass", "0 t")):
+        path = tmp_path / f"{key}.toml"
+        path.write_text(f"[fleet]\n{key} = {value!r}\n".replace("'", '"'))
+        assert main(["fleet", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert f"[fleet] {key}" in err and "valid range" in err
+    with pytest.raises(OrbitalInputError, match="less than one satellite"):
+        fleet.fleet(load_scenario("baseline").replace(fleet__it_power="10 kW"))
+
+
+def test_wright_s_law_at_fleet_scale_reproduces_suncatcher():
+    """Suncatcher (arXiv:2511.19468): from ~1,800 USD/kg after ~400 t, below 200 USD/kg needs ~370,000 t more
+    (20 % per doubling). A fleet launching that mass on top of the anchor ends at 200 USD/kg (their ~370,000 t
+    is rounded: 1 %); its mean price over its own mass is the integral of the curve."""
+    from orbital import launch
+
+    fleet_mass = 368_600e3  # kg: the mass the curve needs from 400 t to 200 USD/kg
+    assert launch.wright_price(400e3 + fleet_mass) == pytest.approx(200.0, rel=0.01)
+    assert fleet_mass == pytest.approx(370_000e3, rel=0.01)
+    mean = launch.average_wright_price(400e3, fleet_mass)
+    m = np.linspace(0.0, fleet_mass, 400_001)
+    assert mean == pytest.approx(np.trapezoid(launch.wright_price(400e3 + m), m) / fleet_mass, rel=1e-3)
+    sc = load_scenario("baseline").replace(launch__vehicle="starship-reuse", launch__year=2027, fleet__it_power="10 GW")
+    f = fleet.fleet(sc)
+    x = f.learning
+    assert x["price_after_usd_per_kg"] < x["price_average_usd_per_kg"] < x["price_before_usd_per_kg"]
+    assert x["fleet_mass_kg"] == pytest.approx(f.mass)

@@ -56,7 +56,7 @@ def build_out(launches, launches_per_year, growth=0.0, per_launch=1.0, productio
         raise OrbitalInputError(f"[fleet] production_per_year = {production_per_year:g} must be > 0")
     if n <= 0:
         return 0.0
-    if growth <= 0.0:
+    if growth < 1e-12:  # no growth (a smaller one changes nothing at double precision, and underflows)
         return n / min(c0, cap)
     k = math.log1p(growth)
     # Time at which the growing cadence reaches the production limit (inf without a limit).
@@ -244,7 +244,7 @@ def _launches_by(t, c0, growth, per_launch, production_per_year):
     """Launches flown by times ``t`` [yr] (the integral of min(C(t), P/n))."""
     t = np.asarray(t, dtype=float)
     cap = np.inf if production_per_year is None else production_per_year / per_launch
-    if growth <= 0.0:
+    if growth < 1e-12:
         return t * min(c0, cap)
     k = math.log1p(growth)
     t_cap = np.inf if not np.isfinite(cap) else (max(math.log(cap / c0), 0.0) / k if cap > c0 else 0.0)

@@ -853,6 +853,46 @@ def explain_chart(explanation):
     return _finish(fig, f"Why {e.a} ({start:.3g}) and {e.b} ({end:.3g}) disagree", data)
 
 
+@_styled
+def build_out_chart(sc: Scenario, result=None):
+    """The fleet's IT power in orbit month by month at the launch cadence, against the ground's, and the
+    launches a year while it is built and in steady state (:func:`orbital.fleet.fleet`)."""
+    from . import fleet
+
+    f = fleet.fleet(sc)
+    years = np.asarray(f.months, dtype=float) / 12.0
+    horizon = max(years[-1], f.ground_build_years) * 1.15 + 0.1
+    fig, (left, right) = _figure(ncols=2, figsize=(10.0, 4.2))
+    orbit = np.append(np.asarray(f.it_power_in_orbit) / 1e6, f.it_power / 1e6)
+    left.step(np.append(years, horizon), orbit, where="post", color=PALETTE[0], label="in orbit")
+    left.step(
+        [0.0, f.ground_build_years, horizon], [0.0, f.it_power / 1e6, f.it_power / 1e6], where="post",
+        color=PALETTE[1], linestyle="--", label=f"on the ground ({f.ground_build_years:.3g} yr to build)",
+    )  # fmt: skip
+    left.set_xlim(0.0, horizon)
+    left.set_xlabel("Years from the start of deployment")
+    left.set_ylabel("IT power on line [MW]")
+    left.legend(fontsize=8, loc="lower right")
+    building = f.launches / f.build_years if f.build_years > 0 else 0.0
+    right.bar([0, 1], [building, f.launches_per_year_steady], color=[PALETTE[0], PALETTE[2]], width=0.55)
+    right.set_xticks([0, 1], ["while built", "steady state"])
+    right.set_ylabel("Launches per year")
+    for x, v, share in ((0, building, f.world_share_build), (1, f.launches_per_year_steady, f.world_share_steady)):
+        right.text(x, v, f"{v:,.0f}\n({share:.0%} of world upmass)", ha="center", va="bottom", fontsize=8)
+    right.set_ylim(0, max(building, f.launches_per_year_steady) * 1.3 or 1.0)
+    data = {
+        "years": years,
+        "it_power_in_orbit_mw": orbit[:-1],
+        "launches_per_year": [building, f.launches_per_year_steady],
+    }
+    return _finish(
+        fig,
+        f"Build-out of {f.it_power / 1e6:,.4g} MW in orbit: {f.satellites:,} satellites, {f.launches:,} launches, "
+        f"{f.build_years:.3g} years",
+        data,
+    )
+
+
 def explain_figure(sc: Scenario, result=None, against=None):
     """The walk from the scenario to ``against`` (a scenario, file or bundled name) by group of keys, or,
     without one, to its most favourable sourced values (:func:`orbital.explain.drivers`)."""
@@ -876,7 +916,14 @@ FIGURES = {
     "sensitivity": ("Sobol' first- and total-order indices of the cost ratio", sobol_chart),
     "tornado": ("One-at-a-time swings of the cost ratio from P10 to P90", tornado_chart),
     "explain": ("Why two scenarios disagree: the walk and the Shapley values by group of keys", explain_figure),
+    "build-out": (
+        "The fleet's IT power in orbit over time against the ground's, and its launches a year",
+        build_out_chart,
+    ),
 }
+
+#: Figures of a scenario's [fleet] section (in "all" only when the scenario has one).
+FLEET_FIGURES = ("build-out",)
 
 #: Figures drawn only when asked for by name (the report draws the walks in their own section).
 ON_REQUEST_FIGURES = ("explain",)
@@ -886,8 +933,16 @@ UNCERTAINTY_FIGURES = ("sensitivity", "tornado")
 
 
 def figure_names(sc: Scenario) -> list:
-    """The figures "all" means for a scenario: every one, less the uncertainty figures without [uncertainty]."""
-    return [n for n in FIGURES if (sc.uncertainty or n not in UNCERTAINTY_FIGURES) and n not in ON_REQUEST_FIGURES]
+    """The figures "all" means for a scenario: every one, less the uncertainty figures without [uncertainty], the
+    fleet figures without [fleet], and those drawn only on request."""
+    fleet = bool(sc.given.get("fleet"))
+    return [
+        n
+        for n in FIGURES
+        if (sc.uncertainty or n not in UNCERTAINTY_FIGURES)
+        and n not in ON_REQUEST_FIGURES
+        and (fleet or n not in FLEET_FIGURES)
+    ]
 
 
 def _check_names(names):

@@ -92,3 +92,14 @@ def test_wright_s_law_at_fleet_scale_reproduces_suncatcher():
     x = f.learning
     assert x["price_after_usd_per_kg"] < x["price_average_usd_per_kg"] < x["price_before_usd_per_kg"]
     assert x["fleet_mass_kg"] == pytest.approx(f.mass)
+
+
+def test_the_build_out_figure():
+    from orbital import plots
+
+    fig = plots.build_out_chart(load_scenario("colossus-orbit"))
+    left, right = fig.axes
+    assert left.get_xlabel() and "[MW]" in left.get_ylabel() and right.get_ylabel() == "Launches per year"
+    data = fig.orbital_data
+    assert data["it_power_in_orbit_mw"][0] == 0.0
+    assert data["it_power_in_orbit_mw"][-1] == pytest.approx(fleet.fleet("colossus-orbit").satellites * 0.1)  # MW

@@ -46,22 +46,21 @@ def cheap_bus():
     return sc, model.run(sc)
 
 
-def test_all_thirteen_figures_are_listed():
+def test_all_fourteen_figures_are_listed():
     assert list(plots.FIGURES) == [
-        "sunlight", "solar-power", "radiator", "dose-depth", "goodput-map",
-        "mass-budget", "cost", "break-even", "learning-curve", "crossover", "sensitivity", "tornado", "explain",
+        "sunlight", "solar-power", "radiator", "dose-depth", "goodput-map", "mass-budget", "cost",
+        "break-even", "learning-curve", "crossover", "sensitivity", "tornado", "explain", "build-out",
     ]  # fmt: skip
 
 
 def test_all_means_the_uncertainty_figures_only_with_an_uncertainty_section(baseline):
     sc, _ = baseline
-    on_request = plots.ON_REQUEST_FIGURES
+    left_out = plots.ON_REQUEST_FIGURES + plots.FLEET_FIGURES  # neither scenario has a [fleet] section
     assert plots.figure_names(sc) == [
-        n for n in plots.FIGURES if n not in plots.UNCERTAINTY_FIGURES and n not in on_request
+        n for n in plots.FIGURES if n not in plots.UNCERTAINTY_FIGURES and n not in left_out
     ]
-    assert plots.figure_names(scenario.load_scenario("uncertainty")) == [
-        n for n in plots.FIGURES if n not in on_request
-    ]
+    assert plots.figure_names(scenario.load_scenario("uncertainty")) == [n for n in plots.FIGURES if n not in left_out]
+    assert "build-out" in plots.figure_names(scenario.load_scenario("colossus-orbit"))
 
 
 def test_every_figure_is_written_whole_as_png(baseline, tmp_path):
@@ -424,7 +423,7 @@ def test_cli_plot_unknown_figure(tmp_path, capsys):
     assert main(["plot", "baseline", "--figure", "beta", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("orbital plot: error: --figure = 'beta' is not known; known: sunlight, solar-power,")
-    assert "learning-curve, crossover, sensitivity, tornado, explain, all" in err
+    assert "learning-curve, crossover, sensitivity, tornado, explain, build-out, all" in err
     assert list(tmp_path.iterdir()) == []
 
 

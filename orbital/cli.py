@@ -464,7 +464,7 @@ def _run_command(args):
 
 
 def _fleet_command(args):
-    from .fleet import fleet
+    from .model import fleet
 
     return fleet(_scenario(args), cache=not args.no_cache)
 

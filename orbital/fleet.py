@@ -1,4 +1,5 @@
-"""Fleet scale (``orbital fleet``): a cluster of hundreds of MW built, launched and kept alive.
+"""Fleet scale (``orbital fleet``, :func:`orbital.model.fleet`): a cluster of hundreds of MW built,
+launched and kept alive.
 
 From the composer's satellite (its mass, the satellites a launch carries, its dose life and the
 maintenance strategy's losses), for the fleet's IT power (``[fleet] it_power``):
@@ -24,12 +25,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import catalogs, launch, model
+from . import launch
 from .constants import JULIAN_YEAR
 from .errors import OrbitalInputError
 from .results import Report, Table
 
-__all__ = ["Fleet", "build_out", "fleet"]
+__all__ = ["Fleet", "assess", "build_out"]
 
 #: Months of the build-out curve at most (100 years).
 _MAX_MONTHS = 1200
@@ -155,10 +156,11 @@ class Fleet(Report):
         )
 
 
-@catalogs.scoped
-def fleet(sc, cache=True) -> Fleet:
-    """The scenario's fleet: size, build-out and steady state (``orbital fleet``); see the module docstring."""
-    sc = model._scenario(sc)
+def assess(sc, result) -> Fleet:
+    """The scenario's fleet from its :func:`orbital.model.run` result: size, build-out and steady state.
+
+    The entry point is :func:`orbital.model.fleet` (``orbital fleet``); see the module docstring.
+    """
     f = sc.fleet
     target = f.it_power if f.it_power is not None else sc.compute.it_power
     per_satellite = sc.compute.satellite_it_power
@@ -167,7 +169,6 @@ def fleet(sc, cache=True) -> Fleet:
             f"{sc.path or sc.name}: [fleet] it_power = {target / 1e6:g} MW is less than one satellite "
             f"([compute] satellite_it_power = {per_satellite / 1e3:g} kW)"
         )
-    result = model.run(sc, cache)
     p = result.physics
     satellites = math.ceil(target / per_satellite - 1e-9)
     per_launch = int(p["satellites_per_launch"])

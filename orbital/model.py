@@ -42,6 +42,7 @@ __all__ = [
     "compare",
     "compose",
     "check_design",
+    "fleet",
     "orbit_physics",
     "physics_is_cached",
     "run",
@@ -481,6 +482,15 @@ class Result(Report):
                 f"kg/kW and the orbital LCOC by {shed['lcoc_usd_per_mwh_change']:+,.0f} USD/MWh "
                 f"(useful fraction {shed['useful_fraction']:.3f})"
             )
+        totals = p.get("fleet")
+        if totals:
+            lines.append(
+                f"The fleet ({totals['it_power_w'] / 1e6:,.4g} MW): {totals['satellites']:,} satellites, "
+                f"{totals['launches']:,} launches, {totals['capex_usd'] / 1e9:,.3g} billion USD, "
+                f"{totals['build_years']:.3g} years to build ({totals['ground_build_years']:.3g} on the ground), "
+                f"{totals['steady_state']['launches_per_year']:,.1f} launches a year to keep it "
+                f"({totals['world_upmass_share']['steady_state']:.0%} of the world's upmass)"
+            )
         check = p.get("design_check")
         if check:
             lines.append(f"The announced design ({check['claim']['name']}; orbital check-design for the reasons)")
@@ -807,7 +817,7 @@ def run(sc, cache=True) -> Result:
         "radiation_environment": physics["radiation"],
         "sunlight": physics["summary"],
     }
-    return Result(
+    result = Result(
         sc,
         Side(**orbital),
         Side(**ground),
@@ -820,6 +830,13 @@ def run(sc, cache=True) -> Result:
         _finite_or_none(out["parity_budget"]),
         _finite_or_none(out["parity_useful_fraction"]),
     )
+    if sc.given.get("fleet"):  # the fleet's totals beside the per-MW numbers
+        from .fleet import assess
+
+        totals = assess(sc, result).to_dict()
+        totals.pop("build_out")  # the month-by-month curve is orbital fleet's
+        physics_out["fleet"] = totals
+    return result
 
 
 def _finite_or_none(x):
@@ -829,6 +846,22 @@ def _finite_or_none(x):
 
 #: The maintenance strategies the composer models (``[maintenance] strategy``).
 STRATEGIES = ("none", "spares", "replenish", "service")
+
+
+@catalogs.scoped
+def fleet(sc, cache=True):
+    """The scenario's fleet (``[fleet]``): satellites, launches, capex, the build-out at the launch cadence
+    against the ground's build time, the steady launch demand and its share of the world's upmass
+    (``orbital fleet``; :mod:`orbital.fleet`).
+
+    Returns
+    -------
+    orbital.fleet.Fleet
+    """
+    from .fleet import assess
+
+    sc = _scenario(sc)
+    return assess(sc, run(sc, cache))
 
 
 @catalogs.scoped

@@ -856,10 +856,8 @@ def explain_chart(explanation):
 @_styled
 def build_out_chart(sc: Scenario, result=None):
     """The fleet's IT power in orbit month by month at the launch cadence, against the ground's, and the
-    launches a year while it is built and in steady state (:func:`orbital.fleet.fleet`)."""
-    from . import fleet
-
-    f = fleet.fleet(sc)
+    launches a year while it is built and in steady state (:func:`orbital.model.fleet`)."""
+    f = model.fleet(sc)
     years = np.asarray(f.months, dtype=float) / 12.0
     horizon = max(years[-1], f.ground_build_years) * 1.15 + 0.1
     fig, (left, right) = _figure(ncols=2, figsize=(10.0, 4.2))

@@ -17,7 +17,6 @@ import orbital
 from orbital import (
     downlink,
     explain,
-    fleet,
     launch,
     model,
     optimize,
@@ -168,7 +167,7 @@ CASES = {
     ),
     "fleet": (
         ["fleet", "colossus-orbit", "--json"],
-        lambda tmp: fleet.fleet(load_scenario("colossus-orbit")),
+        lambda tmp: model.fleet(load_scenario("colossus-orbit")),
     ),
     "explain": (
         ["explain", "baseline", "starcloud", "--json"],

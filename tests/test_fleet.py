@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orbital import fleet, model
+from orbital import model
 from orbital.cli import main
 from orbital.errors import OrbitalInputError
 from orbital.fleet import _launches_by, build_out
@@ -46,7 +46,7 @@ def test_the_launches_flown_by_the_build_out_time_are_the_fleet(n, c0, growth, c
 
 def test_the_fleet_of_a_scenario_by_hand():
     sc = load_scenario("baseline").replace(fleet__it_power="300 MW")
-    f = fleet.fleet(sc)
+    f = model.fleet(sc)
     p = model.run(sc).physics
     assert f.satellites == 3000  # 300 MW / 100 kW
     assert f.launches == math.ceil(3000 / p["satellites_per_launch"])
@@ -72,7 +72,7 @@ def test_the_fleet_command_and_bad_input(tmp_path, capsys):
         err = capsys.readouterr().err
         assert f"[fleet] {key}" in err and "valid range" in err
     with pytest.raises(OrbitalInputError, match="less than one satellite"):
-        fleet.fleet(load_scenario("baseline").replace(fleet__it_power="10 kW"))
+        model.fleet(load_scenario("baseline").replace(fleet__it_power="10 kW"))
 
 
 def test_wright_s_law_at_fleet_scale_reproduces_suncatcher():
@@ -88,7 +88,7 @@ def test_wright_s_law_at_fleet_scale_reproduces_suncatcher():
     m = np.linspace(0.0, fleet_mass, 400_001)
     assert mean == pytest.approx(np.trapezoid(launch.wright_price(400e3 + m), m) / fleet_mass, rel=1e-3)
     sc = load_scenario("baseline").replace(launch__vehicle="starship-reuse", launch__year=2027, fleet__it_power="10 GW")
-    f = fleet.fleet(sc)
+    f = model.fleet(sc)
     x = f.learning
     assert x["price_after_usd_per_kg"] < x["price_average_usd_per_kg"] < x["price_before_usd_per_kg"]
     assert x["fleet_mass_kg"] == pytest.approx(f.mass)
@@ -102,4 +102,13 @@ def test_the_build_out_figure():
     assert left.get_xlabel() and "[MW]" in left.get_ylabel() and right.get_ylabel() == "Launches per year"
     data = fig.orbital_data
     assert data["it_power_in_orbit_mw"][0] == 0.0
-    assert data["it_power_in_orbit_mw"][-1] == pytest.approx(fleet.fleet("colossus-orbit").satellites * 0.1)  # MW
+    assert data["it_power_in_orbit_mw"][-1] == pytest.approx(model.fleet("colossus-orbit").satellites * 0.1)  # MW
+
+
+def test_run_reports_the_fleet_beside_the_per_mw_numbers():
+    result = model.run("colossus-orbit")
+    totals = result.physics["fleet"]
+    assert totals["satellites"] == model.fleet("colossus-orbit").satellites
+    assert "build_out" not in totals  # the curve is orbital fleet's
+    assert "The fleet (288.3 MW)" in result.to_text()
+    assert "fleet" not in model.run("baseline").physics  # only with a [fleet] section

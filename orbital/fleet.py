@@ -14,8 +14,11 @@ maintenance strategy's losses), for the fleet's IT power (``[fleet] it_power``):
   replaced as they fail, and under ``replenish`` the hardware losses; as a share of the world's yearly
   mass to orbit (``world_upmass``). A fleet needing more than the world launches is an answer, said so.
 
-Station contention, shells and collisions, and learning from the fleet's own scale are not modelled here
-yet (see the README's limits).
+* **downlink at fleet scale**: each station's antennas serve one satellite at a time
+  (:func:`station_capacity`), the fleet's capacity against its traffic;
+* **learning**: on the learning curve, the fleet's own mass moves the launch price down Wright's curve.
+
+Relays to a backbone, shells and collisions are not modelled here yet (see the README's limits).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from .constants import JULIAN_YEAR
 from .errors import OrbitalInputError
 from .results import Report, Table
 
-__all__ = ["Fleet", "assess", "build_out"]
+__all__ = ["Fleet", "assess", "build_out", "station_capacity"]
 
 #: Months of the build-out curve at most (100 years).
 _MAX_MONTHS = 1200
@@ -68,6 +71,36 @@ def build_out(launches, launches_per_year, growth=0.0, per_launch=1.0, productio
     return t_cap + (n - flown_at_cap) / cap
 
 
+def station_capacity(minutes_per_day, satellites, antennas, rate):
+    """The ground's capacity for a fleet [bit s⁻¹] when each antenna serves one satellite at a time.
+
+    A satellite is in view of station s a fraction f_s = (minutes a day) / 1,440 of the time; with N
+    satellites spread along their orbits the number in view, K_s, is Binomial(N, f_s), and the station's
+    ``antennas`` serve E[min(a, K_s)] of them: a − Σ_{k<a} (a − k) P(K_s = k). Capacity is their sum times
+    the link's mean rate in contact. Without contention it would be N Σ f_s × rate.
+
+    Parameters
+    ----------
+    minutes_per_day : sequence of float
+        Each station's minutes a day in view of one satellite.
+    satellites : int
+        Satellites in the fleet.
+    antennas : int
+        Antennas (terminals) per station.
+    rate : float
+        Data rate while in contact [bit s⁻¹].
+    """
+    from scipy.stats import binom
+
+    f = np.clip(np.asarray(list(minutes_per_day), dtype=float) / 1440.0, 0.0, 1.0)
+    a = int(antennas)
+    if a < 1 or satellites < 0:
+        raise OrbitalInputError(f"[fleet] antennas_per_station = {a} must be >= 1")
+    k = np.arange(a)[:, None]
+    served = a - np.sum((a - k) * binom.pmf(k, int(satellites), f[None, :]), axis=0)
+    return float(np.sum(served) * rate)
+
+
 @dataclass(frozen=True, repr=False)
 class Fleet(Report):
     """A fleet's size, build-out and steady state (SI: W, kg, USD, years)."""
@@ -91,6 +124,7 @@ class Fleet(Report):
     replacement_life_years: float
     notes: tuple
     learning: dict | None = None
+    ground_link: dict | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -112,6 +146,7 @@ class Fleet(Report):
             },
             "world_upmass_share": {"build_out": self.world_share_build, "steady_state": self.world_share_steady},
             "learning": self.learning,
+            "ground_link": self.ground_link,
             "notes": list(self.notes),
         }
 
@@ -136,6 +171,23 @@ class Fleet(Report):
             f"replaced every {self.replacement_life_years:.3g} years, losses as they fail)",
         )
         t.row("World upmass", f"{self.world_share_steady:.1%} of the world's yearly mass to orbit")
+        if self.ground_link:
+            g = self.ground_link
+            t.section(f"Downlink at fleet scale ({g['band']})")
+            if g["capacity_bps"] is None:
+                t.row("Relayed", "through inter-satellite links: contention at the relays is not modelled")
+            else:
+                t.row(
+                    "Capacity",
+                    f"{g['capacity_bps'] / 1e9:,.3g} Gbit/s from {g['stations']} stations of "
+                    f"{g['antennas_per_station']} antenna(s), one satellite each at a time "
+                    f"({g['uncontended_bps'] / 1e9:,.3g} Gbit/s if none were shared)",
+                )
+                t.row(
+                    "Demand",
+                    f"{g['demand_bps'] / 1e9:,.3g} Gbit/s: capacity/demand {g['capacity_to_demand']:.3g} "
+                    "(downlink only)",
+                )
         if self.learning:
             x = self.learning
             t.section("Learning from its own scale (Wright's law)")
@@ -203,6 +255,12 @@ def assess(sc, result) -> Fleet:
         notes.append(
             f"the ground is built {years - f.ground_build_time / JULIAN_YEAR:,.3g} years sooner than the orbit"
         )
+    ground_link = _ground_link(sc, p, satellites, target)
+    if ground_link and ground_link["capacity_to_demand"] is not None and ground_link["capacity_to_demand"] < 1.0:
+        notes.append(
+            f"the ground stations carry {ground_link['capacity_to_demand']:.0%} of the fleet's traffic: add stations "
+            "or antennas ([fleet] antennas_per_station)"
+        )
     learning = None
     if sc.launch.year is not None:  # on the learning curve: the fleet's own mass moves the price
         world_mass = float(launch.cumulative_mass_in_year(sc.launch.year))
@@ -234,7 +292,27 @@ def assess(sc, result) -> Fleet:
         replacement_life_years=life,
         notes=tuple(notes),
         learning=learning,
+        ground_link=ground_link,
     )
+
+
+def _ground_link(sc, p, satellites, target) -> dict:
+    """The fleet's downlink against its traffic, with station contention (:func:`station_capacity`)."""
+    link = p["link"]
+    demand = float(p["demand_bps"]) * target / sc.compute.it_power
+    base = {"band": sc.downlink.band, "demand_bps": demand, "antennas_per_station": int(sc.fleet.antennas_per_station)}
+    if sc.downlink.band == "isl":
+        return base | {"stations": 0, "capacity_bps": None, "uncontended_bps": None, "capacity_to_demand": None}
+    minutes = link["station_minutes_per_day"]
+    rate = float(link["data_rate"])
+    capacity = station_capacity(minutes.values(), satellites, sc.fleet.antennas_per_station, rate)
+    uncontended = satellites * float(link["daily_volume"]) * 8.0 / 86400.0
+    return base | {
+        "stations": len(minutes),
+        "capacity_bps": capacity,
+        "uncontended_bps": uncontended,
+        "capacity_to_demand": capacity / demand if demand > 0 else None,
+    }
 
 
 def _mw(watts) -> str:

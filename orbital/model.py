@@ -52,7 +52,7 @@ __all__ = [
 _HOURS_PER_YEAR = JULIAN_YEAR / 3600.0
 # Bumped when what orbit_physics computes changes; 2: the radiation track's version joined the key
 # (entries from before the phase-averaged tracks held the old dose).
-_PHYSICS_VERSION = 3
+_PHYSICS_VERSION = 4
 
 
 # --------------------------------------------------------------------------------------
@@ -200,7 +200,13 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
             step=d.step,
             fibre_length=d.fibre_distance,
         )
-        return {"link": {k: getattr(link, k) for k in (*_LINK_KEYS, "isl_capacity")}}
+        return {
+            "link": {
+                **{k: getattr(link, k) for k in (*_LINK_KEYS, "isl_capacity")},
+                # Each station's minutes a day in view of one satellite: the fleet's contention (orbital.fleet).
+                "station_minutes_per_day": dict(link.station_minutes_per_day),
+            }
+        }
 
     def compute():
         # The three parts are independent and spend their time in compiled code (SGP4 and numpy,
@@ -259,6 +265,9 @@ def _check_physics(value) -> None:
         for key in keys:
             number(part, key)
     number("link", "isl_capacity", allow_none=True)
+    minutes = value["link"]["station_minutes_per_day"]
+    if not isinstance(minutes, dict) or not all(isinstance(m, numbers.Real) for m in minutes.values()):
+        raise ValueError("cache entry: link.station_minutes_per_day is not a table of numbers")
     if not isinstance(value["density"], numbers.Real):
         raise ValueError("cache entry: density is not a number")
     illumination = value["illumination"]

@@ -609,6 +609,15 @@ SCHEMA = {
             "in an existing factory (2024, secondary), is the fast end",
             "(0, 20]",
         ),
+        "antennas_per_station": _q(
+            1,
+            "",
+            "",
+            "assumed: one antenna (or optical terminal) per ground station for this fleet; each serves one "
+            "satellite at a time",
+            "[1, 10000]",
+            integer=True,
+        ),
         "world_upmass": _q(
             "1800 t",
             "kg",

@@ -112,3 +112,38 @@ def test_run_reports_the_fleet_beside_the_per_mw_numbers():
     assert "build_out" not in totals  # the curve is orbital fleet's
     assert "The fleet (288.3 MW)" in result.to_text()
     assert "fleet" not in model.run("baseline").physics  # only with a [fleet] section
+
+
+def test_one_station_two_satellites_always_in_view_give_one_stations_capacity():
+    from orbital.fleet import station_capacity
+
+    rate = 2.0e9
+    assert station_capacity([1440.0], 2, 1, rate) == pytest.approx(rate)  # not two
+    assert station_capacity([1440.0], 2, 2, rate) == pytest.approx(2 * rate)  # two antennas serve both
+    # With as many antennas as satellites nothing is shared: N f rate, summed over stations.
+    assert station_capacity([144.0, 288.0], 3, 3, rate) == pytest.approx(3 * (0.1 + 0.2) * rate)
+    # A single satellite: its own contact time, whatever the antennas.
+    assert station_capacity([144.0], 1, 1, rate) == pytest.approx(0.1 * rate)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    minutes=st.lists(st.floats(0.0, 1440.0), min_size=1, max_size=8),
+    satellites=st.integers(1, 100_000),
+    antennas=st.integers(1, 50),
+)
+def test_contention_never_beats_either_bound(minutes, satellites, antennas):
+    from orbital.fleet import station_capacity
+
+    capacity = station_capacity(minutes, satellites, antennas, 1.0)
+    uncontended = satellites * sum(m / 1440.0 for m in minutes)
+    assert capacity <= uncontended * (1 + 1e-9) + 1e-12
+    assert capacity <= len(minutes) * antennas * (1 + 1e-9)
+
+
+def test_the_colossus_fleet_is_starved_by_station_contention():
+    f = model.fleet("colossus-orbit")
+    g = f.ground_link
+    assert g["uncontended_bps"] / g["demand_bps"] > 10  # the per-satellite view: ~20x the demand
+    assert g["capacity_to_demand"] < 1  # seven single-antenna stations: ~0.2
+    assert any("ground stations carry" in note for note in f.notes)

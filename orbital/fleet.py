@@ -33,7 +33,13 @@ from .constants import JULIAN_YEAR
 from .errors import OrbitalInputError
 from .results import Report, Table
 
-__all__ = ["Fleet", "assess", "build_out", "station_capacity"]
+__all__ = ["SHELL_PRESETS", "Fleet", "assess", "build_out", "shell_occupancy", "station_capacity"]
+
+#: Shell sets from public filings: name -> ((lowest altitude [m], highest [m], inclination [deg], planes), ...).
+SHELL_PRESETS = {
+    # SpaceX, FCC SAT-LOA-20260108-00016, May 2026 supplement (secondary: as reported).
+    "spacex-2026": ((565e3, 585e3, 97.7, 10), (707e3, 744e3, 97.2, 22), (967e3, 1002e3, 99.4, 22)),
+}
 
 #: Months of the build-out curve at most (100 years).
 _MAX_MONTHS = 1200
@@ -101,6 +107,53 @@ def station_capacity(minutes_per_day, satellites, antennas, rate):
     return float(np.sum(served) * rate)
 
 
+def shell_occupancy(satellites, shells, min_spacing):
+    """The fleet spread over ``shells`` in proportion to what each can hold at ``min_spacing`` along track.
+
+    A plane at radius r holds at most ⌊2π r / spacing⌋ satellites; a shell of P planes P times that.
+    Spatial density is the shell's satellites over its volume, 4π r² Δh (r at mid-shell).
+
+    Returns
+    -------
+    list of dict
+        Per shell: altitude range, inclination, planes, satellites, per plane, capacity, spacing [m] and
+        density [km⁻³]. Raises if the fleet is larger than the shells hold.
+    """
+    from .constants import R_EARTH
+
+    caps = []
+    for low, high, _inclination, planes in shells:
+        r = R_EARTH + 0.5 * (low + high)
+        caps.append(planes * math.floor(2 * math.pi * r / min_spacing))
+    total = sum(caps)
+    if satellites > total:
+        raise OrbitalInputError(
+            f"[fleet] shells hold at most {total:,} satellites at [fleet] min_spacing = {min_spacing / 1e3:g} km; "
+            f"the fleet has {satellites:,}: lower min_spacing or choose more shells"
+        )
+    out = []
+    left = satellites
+    for k, ((low, high, inclination, planes), cap) in enumerate(zip(shells, caps, strict=True)):
+        n = left if k == len(shells) - 1 else min(round(satellites * cap / total), left)
+        left -= n
+        r = R_EARTH + 0.5 * (low + high)
+        per_plane = n / planes
+        volume_km3 = 4 * math.pi * (r / 1e3) ** 2 * max(high - low, 1e3) / 1e3
+        out.append(
+            {
+                "altitude_m": (low, high),
+                "inclination_deg": inclination,
+                "planes": planes,
+                "satellites": int(n),
+                "per_plane": per_plane,
+                "capacity": int(cap),
+                "spacing_m": 2 * math.pi * r / per_plane if per_plane > 0 else None,
+                "density_per_km3": n / volume_km3,
+            }
+        )
+    return out
+
+
 @dataclass(frozen=True, repr=False)
 class Fleet(Report):
     """A fleet's size, build-out and steady state (SI: W, kg, USD, years)."""
@@ -125,6 +178,7 @@ class Fleet(Report):
     notes: tuple
     learning: dict | None = None
     ground_link: dict | None = None
+    shells: tuple = ()
 
     def to_dict(self) -> dict:
         return {
@@ -147,6 +201,7 @@ class Fleet(Report):
             "world_upmass_share": {"build_out": self.world_share_build, "steady_state": self.world_share_steady},
             "learning": self.learning,
             "ground_link": self.ground_link,
+            "shells": list(self.shells),
             "notes": list(self.notes),
         }
 
@@ -187,6 +242,15 @@ class Fleet(Report):
                     "Demand",
                     f"{g['demand_bps'] / 1e9:,.3g} Gbit/s: capacity/demand {g['capacity_to_demand']:.3g} "
                     "(downlink only)",
+                )
+        if self.shells:
+            t.section("Shells")
+            for s in self.shells:
+                low, high = s["altitude_m"]
+                t.row(
+                    f"{low / 1e3:,.0f}-{high / 1e3:,.0f} km @ {s['inclination_deg']:g} deg",
+                    f"{s['satellites']:,} satellites, {s['per_plane']:,.0f} per plane in {s['planes']} planes "
+                    f"({s['spacing_m'] / 1e3:,.1f} km apart), {s['density_per_km3']:.3g} per km3",
                 )
         if self.learning:
             x = self.learning
@@ -255,6 +319,9 @@ def assess(sc, result) -> Fleet:
         notes.append(
             f"the ground is built {years - f.ground_build_time / JULIAN_YEAR:,.3g} years sooner than the orbit"
         )
+    shells = ()
+    if sc.fleet.shells:
+        shells = tuple(shell_occupancy(satellites, SHELL_PRESETS[sc.fleet.shells], sc.fleet.min_spacing))
     ground_link = _ground_link(sc, p, satellites, target)
     if ground_link and ground_link["capacity_to_demand"] is not None and ground_link["capacity_to_demand"] < 1.0:
         notes.append(
@@ -293,6 +360,7 @@ def assess(sc, result) -> Fleet:
         notes=tuple(notes),
         learning=learning,
         ground_link=ground_link,
+        shells=shells,
     )
 
 

@@ -618,6 +618,20 @@ SCHEMA = {
             "[1, 10000]",
             integer=True,
         ),
+        "shells": _text(
+            "",
+            "shell preset the fleet is spread over (empty: the scenario's orbit alone); spacex-2026: SpaceX's FCC "
+            "supplement (May 2026, secondary): 565-585 km @ 97.7 deg (10 planes), 707-744 km @ 97.2 deg (22), "
+            "967-1,002 km @ 99.4 deg (22)",
+            ("", "spacex-2026"),
+        ),
+        "min_spacing": _q(
+            "10 km",
+            "m",
+            "km",
+            "assumed: the least along-track distance between satellites of one plane (cluster formations excepted)",
+            "(0, 10000]",
+        ),
         "world_upmass": _q(
             "1800 t",
             "kg",

@@ -147,3 +147,30 @@ def test_the_colossus_fleet_is_starved_by_station_contention():
     assert g["uncontended_bps"] / g["demand_bps"] > 10  # the per-satellite view: ~20x the demand
     assert g["capacity_to_demand"] < 1  # seven single-antenna stations: ~0.2
     assert any("ground stations carry" in note for note in f.notes)
+
+
+def test_shells_hold_the_fleet_at_the_minimum_spacing(tmp_path, capsys):
+    """A plane at radius r holds floor(2 pi r / spacing); SpaceX's filed shells (10 + 22 + 22 planes) hold the
+    gigawatt fleet's 10,000 satellites at 10 km, spread in proportion; a million do not fit at 10 km."""
+    from orbital.constants import R_EARTH
+    from orbital.fleet import SHELL_PRESETS, shell_occupancy
+
+    shells = SHELL_PRESETS["spacex-2026"]
+    out = shell_occupancy(10_000, shells, 10e3)
+    assert sum(s["satellites"] for s in out) == 10_000
+    first = out[0]
+    assert first["capacity"] == 10 * math.floor(2 * math.pi * (R_EARTH + 575e3) / 10e3)
+    volume = 4 * math.pi * ((R_EARTH + 575e3) / 1e3) ** 2 * 20.0
+    assert first["density_per_km3"] == pytest.approx(first["satellites"] / volume)
+    with pytest.raises(OrbitalInputError, match="shells hold at most"):
+        shell_occupancy(1_000_000, shells, 10e3)
+    path = tmp_path / "crowded.toml"
+    path.write_text('[compute]\nit_power = "100 GW"\n[fleet]\nshells = "spacex-2026"\nmin_spacing = "50 km"\n')
+    assert main(["fleet", str(path)]) == 2
+    assert "[fleet] min_spacing" in capsys.readouterr().err
+    bad = tmp_path / "unknown.toml"
+    bad.write_text('[fleet]\nshells = "starlink-gen3"\n')
+    assert main(["fleet", str(bad)]) == 2
+    assert "[fleet] shells" in capsys.readouterr().err
+    f = model.fleet("gigawatt-constellation")
+    assert [s["planes"] for s in f.shells] == [10, 22, 22]

@@ -275,6 +275,7 @@ def test_cli_json_compare_and_scenarios(capsys, baseline_result):
         "baseline",
         "colossus-orbit",
         "geo",
+        "gigawatt-constellation",
         "mccalip",
         "spacedc-mdao",
         "starcloud-3",

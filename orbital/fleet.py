@@ -33,7 +33,15 @@ from .constants import JULIAN_YEAR
 from .errors import OrbitalInputError
 from .results import Report, Table
 
-__all__ = ["SHELL_PRESETS", "Fleet", "assess", "build_out", "shell_occupancy", "station_capacity"]
+__all__ = [
+    "SHELL_PRESETS",
+    "Fleet",
+    "assess",
+    "build_out",
+    "collision_rate",
+    "shell_occupancy",
+    "station_capacity",
+]
 
 #: Shell sets from public filings: name -> ((lowest altitude [m], highest [m], inclination [deg], planes), ...).
 SHELL_PRESETS = {
@@ -105,6 +113,12 @@ def station_capacity(minutes_per_day, satellites, antennas, rate):
     k = np.arange(a)[:, None]
     served = a - np.sum((a - k) * binom.pmf(k, int(satellites), f[None, :]), axis=0)
     return float(np.sum(served) * rate)
+
+
+def collision_rate(density, relative_speed, cross_section):
+    """Expected impacts per second on a body: the kinetic-gas flux, density × relative speed × cross-section
+    (n [m⁻³] × v [m s⁻¹] × A [m²]); Kessler & Cour-Palais (1978), ECSS-E-ST-10-04C annex J."""
+    return float(np.asarray(density) * np.asarray(relative_speed) * np.asarray(cross_section))
 
 
 def shell_occupancy(satellites, shells, min_spacing):
@@ -179,6 +193,7 @@ class Fleet(Report):
     learning: dict | None = None
     ground_link: dict | None = None
     shells: tuple = ()
+    collisions: dict | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -202,6 +217,7 @@ class Fleet(Report):
             "learning": self.learning,
             "ground_link": self.ground_link,
             "shells": list(self.shells),
+            "collisions": self.collisions,
             "notes": list(self.notes),
         }
 
@@ -252,6 +268,14 @@ class Fleet(Report):
                     f"{s['satellites']:,} satellites, {s['per_plane']:,.0f} per plane in {s['planes']} planes "
                     f"({s['spacing_m'] / 1e3:,.1f} km apart), {s['density_per_km3']:.3g} per km3",
                 )
+        if self.collisions:
+            c = self.collisions
+            t.row(
+                "Collisions",
+                f"{c['per_year']:.3g} a year across the fleet with the given debris "
+                f"({c['density_per_km3']:.3g} per km3 at {c['relative_speed_m_per_s'] / 1e3:g} km/s on "
+                f"{c['cross_section_m2']:,.0f} m2 per satellite)",
+            )
         if self.learning:
             x = self.learning
             t.section("Learning from its own scale (Wright's law)")
@@ -322,6 +346,20 @@ def assess(sc, result) -> Fleet:
     shells = ()
     if sc.fleet.shells:
         shells = tuple(shell_occupancy(satellites, SHELL_PRESETS[sc.fleet.shells], sc.fleet.min_spacing))
+    collisions = None
+    if sc.fleet.debris_density is not None:
+        # A flat plate's mean projected area over all directions is half its (one-sided) area: Cauchy's
+        # formula, a quarter of its surface, both faces counted.
+        area = (result.orbital.array_area_m2_per_mw + result.orbital.radiator_area_m2_per_mw) * per_satellite / 1e6
+        cross_section = 0.5 * area
+        per_second = collision_rate(sc.fleet.debris_density * 1e-9, sc.fleet.relative_speed, cross_section)
+        collisions = {
+            "density_per_km3": sc.fleet.debris_density,
+            "relative_speed_m_per_s": sc.fleet.relative_speed,
+            "cross_section_m2": cross_section,
+            "per_satellite_per_year": per_second * JULIAN_YEAR,
+            "per_year": per_second * JULIAN_YEAR * satellites,
+        }
     ground_link = _ground_link(sc, p, satellites, target)
     if ground_link and ground_link["capacity_to_demand"] is not None and ground_link["capacity_to_demand"] < 1.0:
         notes.append(
@@ -361,6 +399,7 @@ def assess(sc, result) -> Fleet:
         learning=learning,
         ground_link=ground_link,
         shells=shells,
+        collisions=collisions,
     )
 
 

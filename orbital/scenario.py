@@ -632,6 +632,21 @@ SCHEMA = {
             "assumed: the least along-track distance between satellites of one plane (cluster formations excepted)",
             "(0, 10000]",
         ),
+        "debris_density": _opt(
+            "",
+            "",
+            "objects per km3 (the size class you count, e.g. tracked > 10 cm) at the fleet's altitude, from a model "
+            "such as ESA MASTER or NASA ORDEM; no default: collisions are estimated only when given",
+            "(0, 1]",
+        ),
+        "relative_speed": _q(
+            "13 km/s",
+            "m/s",
+            "km/s",
+            "ECSS-E-ST-10-04C annex J (MASTER): mean debris impact speed ~10 km/s at low inclination, ~13 km/s "
+            "at high inclination (SSO)",
+            "(0, 30]",
+        ),
         "world_upmass": _q(
             "1800 t",
             "kg",

@@ -174,3 +174,17 @@ def test_shells_hold_the_fleet_at_the_minimum_spacing(tmp_path, capsys):
     assert "[fleet] shells" in capsys.readouterr().err
     f = model.fleet("gigawatt-constellation")
     assert [s["planes"] for s in f.shells] == [10, 22, 22]
+
+
+def test_collision_flux_is_density_times_speed_times_cross_section():
+    """The kinetic-gas form (Kessler & Cour-Palais 1978): n v A. 1e-8 objects per km3 at 13 km/s (ECSS's SSO mean
+    impact speed) on 1,000 m2: 1e-17 m^-3 x 1.3e4 m/s x 1e3 m2 = 1.3e-10 per second, 4.1e-3 a year."""
+    from orbital.fleet import collision_rate
+
+    assert collision_rate(1e-17, 1.3e4, 1e3) == pytest.approx(1.3e-10, rel=1e-12)
+    sc = load_scenario("gigawatt-constellation").replace(fleet__debris_density=1e-8)
+    f = model.fleet(sc)
+    c = f.collisions
+    assert c["per_year"] == pytest.approx(c["per_satellite_per_year"] * f.satellites)
+    assert c["per_satellite_per_year"] == pytest.approx(1e-17 * 1.3e4 * c["cross_section_m2"] * 365.25 * 86400)
+    assert model.fleet("gigawatt-constellation").collisions is None  # no density: no estimate

@@ -16,9 +16,14 @@ maintenance strategy's losses), for the fleet's IT power (``[fleet] it_power``):
 
 * **downlink at fleet scale**: each station's antennas serve one satellite at a time
   (:func:`station_capacity`), the fleet's capacity against its traffic;
-* **learning**: on the learning curve, the fleet's own mass moves the launch price down Wright's curve.
+* **learning**: on the learning curve, the fleet's own mass moves the launch price down Wright's curve;
+* **money on the schedule**: the ground's capital spent over its build (interest during construction),
+  each satellite paid and earning from its launch;
+* **shells and collisions**: the fleet over filed shells at a minimum spacing, spatial density, and the
+  kinetic-gas collision flux for a given debris density.
 
-Relays to a backbone, shells and collisions are not modelled here yet (see the README's limits).
+Relays to a backbone, conjunction screening and re-entering mass are not modelled here yet (see the
+README's limits).
 """
 
 from __future__ import annotations
@@ -194,6 +199,7 @@ class Fleet(Report):
     ground_link: dict | None = None
     shells: tuple = ()
     collisions: dict | None = None
+    schedule: dict | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -218,6 +224,7 @@ class Fleet(Report):
             "ground_link": self.ground_link,
             "shells": list(self.shells),
             "collisions": self.collisions,
+            "schedule": self.schedule,
             "notes": list(self.notes),
         }
 
@@ -235,6 +242,14 @@ class Fleet(Report):
         t.row("Orbit", f"{self.build_years:,.3g} years to full capacity")
         t.row("Ground", f"{self.ground_build_years:,.3g} years to build and connect")
         t.row("World upmass", f"{self.world_share_build:.1%} of the world's yearly mass to orbit while it is built")
+        if self.schedule:
+            s = self.schedule
+            t.row(
+                "On schedule",
+                f"cost ratio {s['cost_ratio']:.3g} (per MW: {s['cost_ratio_per_mw']:.3g}): the ground's capital "
+                f"is spent over its build and earns from the end of it (x{s['ground_capital_factor']:.3g}); "
+                "each satellite is paid and earns from its launch",
+            )
         t.section("Steady state")
         t.row(
             "Launches",
@@ -360,6 +375,7 @@ def assess(sc, result) -> Fleet:
             "per_satellite_per_year": per_second * JULIAN_YEAR,
             "per_year": per_second * JULIAN_YEAR * satellites,
         }
+    schedule = _on_schedule(sc, result)
     ground_link = _ground_link(sc, p, satellites, target)
     if ground_link and ground_link["capacity_to_demand"] is not None and ground_link["capacity_to_demand"] < 1.0:
         notes.append(
@@ -400,7 +416,32 @@ def assess(sc, result) -> Fleet:
         ground_link=ground_link,
         shells=shells,
         collisions=collisions,
+        schedule=schedule,
     )
+
+
+def _on_schedule(sc, result) -> dict:
+    """Both sides' LCOC with the money on the real schedule: the ground's capital spent evenly over its
+    build time and its compute on line at the end of it (interest during construction,
+    ((1 + r)^T − 1) / (T ln(1 + r)) on the capital); a satellite paid at its launch and earning from it,
+    so the orbit's levelized cost does not move with the pace of the build-out."""
+    r = sc.finance.discount_rate
+    years = sc.fleet.ground_build_time / JULIAN_YEAR
+    factor = 1.0 if r == 0 else math.expm1(years * math.log1p(r)) / (years * math.log1p(r))
+    ground = result.terrestrial
+    capital = sum(v for k, v in ground.lifetime_cost_breakdown_usd_per_mw.items() if k.startswith("capex: "))
+    lcoc = (
+        ground.lcoc_usd_per_mwh
+        * (ground.lifetime_cost_usd_per_mw + capital * (factor - 1.0))
+        / (ground.lifetime_cost_usd_per_mw)
+    )
+    return {
+        "ground_capital_factor": factor,
+        "lcoc_terrestrial_usd_per_mwh": lcoc,
+        "lcoc_orbital_usd_per_mwh": result.orbital.lcoc_usd_per_mwh,
+        "cost_ratio": result.orbital.lcoc_usd_per_mwh / lcoc,
+        "cost_ratio_per_mw": result.cost_ratio,
+    }
 
 
 def _ground_link(sc, p, satellites, target) -> dict:

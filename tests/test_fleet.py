@@ -188,3 +188,22 @@ def test_collision_flux_is_density_times_speed_times_cross_section():
     assert c["per_year"] == pytest.approx(c["per_satellite_per_year"] * f.satellites)
     assert c["per_satellite_per_year"] == pytest.approx(1e-17 * 1.3e4 * c["cross_section_m2"] * 365.25 * 86400)
     assert model.fleet("gigawatt-constellation").collisions is None  # no density: no estimate
+
+
+def test_money_on_the_real_schedule():
+    """The ground's capital spent evenly over a 2-year build at 8 % and earning from its end costs
+    ((1.08)^2 - 1) / (2 ln 1.08) = 1.0802 times its price at the start (interest during construction); a
+    satellite paid at its launch and earning from it leaves the orbit's LCOC where it is."""
+    sc = load_scenario("baseline").replace(fleet__it_power="300 MW")
+    f = model.fleet(sc)
+    s = f.schedule
+    assert s["ground_capital_factor"] == pytest.approx((1.08**2 - 1) / (2 * math.log(1.08)), rel=1e-9)
+    result = model.run(sc)
+    ground = result.terrestrial
+    capital = sum(v for k, v in ground.lifetime_cost_breakdown_usd_per_mw.items() if k.startswith("capex: "))
+    energy = ground.lifetime_cost_usd_per_mw / ground.lcoc_usd_per_mwh
+    assert s["lcoc_terrestrial_usd_per_mwh"] == pytest.approx(
+        (ground.lifetime_cost_usd_per_mw + capital * (s["ground_capital_factor"] - 1)) / energy, rel=1e-9
+    )
+    assert s["lcoc_orbital_usd_per_mwh"] == pytest.approx(result.orbital.lcoc_usd_per_mwh)
+    assert s["cost_ratio"] < result.cost_ratio  # a slow ground build narrows the gap

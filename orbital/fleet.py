@@ -191,6 +191,7 @@ class Fleet(Report):
     it_power_in_orbit: tuple
     launches_per_year_steady: float
     mass_per_year_steady: float
+    reentry_mass_per_year: float
     world_share_build: float
     world_share_steady: float
     replacement_life_years: float
@@ -217,6 +218,7 @@ class Fleet(Report):
             "steady_state": {
                 "launches_per_year": self.launches_per_year_steady,
                 "mass_kg_per_year": self.mass_per_year_steady,
+                "reentry_mass_kg_per_year": self.reentry_mass_per_year,
                 "replacement_life_years": self.replacement_life_years,
             },
             "world_upmass_share": {"build_out": self.world_share_build, "steady_state": self.world_share_steady},
@@ -257,6 +259,7 @@ class Fleet(Report):
             f"replaced every {self.replacement_life_years:.3g} years, losses as they fail)",
         )
         t.row("World upmass", f"{self.world_share_steady:.1%} of the world's yearly mass to orbit")
+        t.row("Re-entry", f"{self.reentry_mass_per_year / 1e3:,.0f} t a year of retired satellites (dry mass)")
         if self.ground_link:
             g = self.ground_link
             t.section(f"Downlink at fleet scale ({g['band']})")
@@ -346,6 +349,9 @@ def assess(sc, result) -> Fleet:
     sat_per_year = satellites * rate
     steady_launches = sat_per_year / per_launch
     steady_mass = sat_per_year * mass_one
+    # What comes back: every retired or failed satellite's dry mass (the propellant is spent on the way).
+    dry_one = mass_one - float(p["mass_budget_kg_per_kw"]["propellant"]) * per_satellite / 1e3
+    reentry = sat_per_year * dry_one
     world = f.world_upmass  # kg per year
     build_rate = mass / years if years > 0 else math.inf
     notes = []
@@ -408,6 +414,7 @@ def assess(sc, result) -> Fleet:
         it_power_in_orbit=tuple(float(x) for x in in_orbit),
         launches_per_year_steady=steady_launches,
         mass_per_year_steady=steady_mass,
+        reentry_mass_per_year=reentry,
         world_share_build=build_rate / world,
         world_share_steady=steady_mass / world,
         replacement_life_years=life,

@@ -207,3 +207,13 @@ def test_money_on_the_real_schedule():
     )
     assert s["lcoc_orbital_usd_per_mwh"] == pytest.approx(result.orbital.lcoc_usd_per_mwh)
     assert s["cost_ratio"] < result.cost_ratio  # a slow ground build narrows the gap
+
+
+def test_reentering_mass_is_the_retired_satellites_dry_mass():
+    sc = load_scenario("baseline").replace(fleet__it_power="300 MW")
+    f = model.fleet(sc)
+    p = model.run(sc).physics
+    dry = p["satellite_mass_kg"] - p["mass_budget_kg_per_kw"]["propellant"] * 100.0  # 100 kW satellites
+    per_year = f.mass_per_year_steady / p["satellite_mass_kg"]  # satellites retired or lost a year
+    assert f.reentry_mass_per_year == pytest.approx(per_year * dry)
+    assert f.reentry_mass_per_year < f.mass_per_year_steady

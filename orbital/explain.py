@@ -253,6 +253,10 @@ def explain(a, b, groups: dict | None = None, cache=True) -> Explanation:
         Use the disk cache for the orbit physics.
     """
     a, b = _scenario(a), _scenario(b)
+    if b.catalog:  # B's own catalog entries travel with the keys moved from it
+        import dataclasses
+
+        a = dataclasses.replace(a, catalog=catalogs.combine(a.catalog, b.catalog))
     groups = _check_groups(default_groups() if groups is None else groups)
     grouped = {k for keys in groups.values() for k in keys}
     skip = {"scenario", "claim", "fleet"}

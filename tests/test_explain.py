@@ -166,3 +166,19 @@ def test_the_explain_figure_from_orbital_plot(tmp_path):
     assert main(["plot", "baseline", "--figure", "explain", "--against", "starcloud", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "explain.png").stat().st_size > 10_000
     assert "explain" not in plots.figure_names(load_scenario("baseline"))  # only by name
+
+
+def test_b_s_own_catalog_travels_with_its_keys(tmp_path):
+    """B names a server from its own user catalog; A does not know it. Moving the compute group brings the
+    entry along (the walk still adds up to B's own answer)."""
+    (tmp_path / "mine.toml").write_text(
+        "[servers.gb200-cheap]\n"
+        'description = "GB200 NVL72 at a lower price"\naccelerator = "b200-class"\naccelerators = 72\n'
+        "power_kw = 120.0\ntypical_power_kw = 120.0\nmass_kg = 1360.0\nchassis_fraction = 0.5\nprice_usd = 2.0e6\n"
+        "pflops_bf16 = 2.5\npflops_fp8 = 5.0\nhbm_gb = 186.0\ndomain = 72\njunction_limit_c = 87.0\n"
+        'sources = ["a test (2026)"]\n'
+    )
+    (tmp_path / "b.toml").write_text('[scenario]\ncatalogs = ["mine.toml"]\n[compute]\nserver = "gb200-cheap"\n')
+    b = load_scenario(tmp_path / "b.toml")
+    walk = explain.explain("baseline", b)
+    assert walk.values["cost_ratio"][1] == pytest.approx(model.run(b).cost_ratio, rel=1e-9)

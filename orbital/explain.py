@@ -128,6 +128,7 @@ class Explanation(Report):
     differences: dict
     subsets: int
     drivers: tuple = ()
+    joined: tuple = ()
 
     def to_dict(self) -> dict:
         return {
@@ -140,6 +141,7 @@ class Explanation(Report):
             "differences": {g: [list(d) for d in diffs] for g, diffs in self.differences.items()},
             "subsets": self.subsets,
             "drivers": list(self.drivers),
+            "joined": list(self.joined),
         }
 
     def ranked(self, output="cost_ratio") -> list:
@@ -166,6 +168,8 @@ class Explanation(Report):
                     "; ".join(f"{k} {_short(x)} -> {_short(y)}" for k, x, y in diffs[:6])
                     + (" ..." if len(diffs) > 6 else ""),
                 )
+        for group in self.joined:
+            t.row("joined", f"{group}: moved apart, these groups give a design that cannot be built")
         if self.drivers:
             t.section("What drives the answer")
             for line in self.drivers:
@@ -237,6 +241,40 @@ def _move(a: Scenario, b: Scenario, keys) -> Scenario:
     return a.replace(**changes) if changes else a
 
 
+def _evaluate(a, b, groups, active, differences, cache) -> dict:
+    """Each output for every subset of the ``active`` groups (indexed by bitmask); NaN where a mixture
+    cannot be composed."""
+    n = len(active)
+    masks = np.arange(2**n)
+    # Groups with a difference the composer cannot take as an array are walked subset by subset.
+    walked = [i for i, g in enumerate(active) if not all(_vectorizable(a, b, k) for k, _, _ in differences[g])]
+    vectors = [i for i in range(n) if i not in walked]
+    values = {name: np.full(2**n, np.nan) for name in OUTPUTS}
+    for combo in range(2 ** len(walked)):
+        chosen = [walked[j] for j in range(len(walked)) if combo >> j & 1]
+        # Every subset whose walked groups are exactly `chosen`, with the vector groups on or off.
+        walked_bits = sum(1 << i for i in chosen)
+        walked_mask = sum(1 << i for i in walked)
+        subset = masks[(masks & walked_mask) == walked_bits]
+        overrides = {}
+        for i in vectors:
+            on = (subset >> i & 1).astype(bool)
+            for full, _, _ in differences[active[i]]:
+                section, _, key = full.partition(".")
+                overrides[full] = np.where(on, b.values[section][key], a.values[section][key])
+        try:
+            base = _move(a, b, [k for i in chosen for k in groups[active[i]]])
+            out = model.compose(base, physics_for(base, overrides, cache), overrides or None, strict=False)
+        except OrbitalInputError:  # this mixture cannot even be read or composed: not finite
+            continue
+        for name, (path, _) in OUTPUTS.items():
+            value = out
+            for step in path:
+                value = value[step]
+            values[name][subset] = np.broadcast_to(np.asarray(value, dtype=float), subset.shape)
+    return values
+
+
 @catalogs.scoped
 def explain(a, b, groups: dict | None = None, cache=True) -> Explanation:
     """Attribute the change from scenario ``a`` to scenario ``b`` to groups of keys (Shapley values and
@@ -266,46 +304,34 @@ def explain(a, b, groups: dict | None = None, cache=True) -> Explanation:
         differences["other"] = _differences(a, b, rest)
         groups["other"] = rest
     active = [g for g in groups if differences.get(g)]
-    if len(active) > 16:
-        raise OrbitalInputError(f"explain: {len(active)} groups differ; at most 16 (2^16 subsets) are attributed")
+    joined = []
+    while True:
+        if len(active) > 16:
+            raise OrbitalInputError(f"explain: {len(active)} groups differ; at most 16 (2^16 subsets) are attributed")
+        values = _evaluate(a, b, groups, active, differences, cache)
+        bad = np.zeros(2 ** len(active), dtype=bool)
+        for v in values.values():
+            bad |= ~np.isfinite(v)
+        if not bad.any():
+            break
+        if bad[0] or bad[-1]:
+            end = a.name if bad[0] else b.name
+            raise OrbitalInputError(f"explain: {end} itself has no finite cost ratio (a design that cannot be built)")
+        # Mixtures that cannot be built (GEO without its vehicle): the groups they move only work together,
+        # so they are joined into one and the attribution is made again over fewer groups.
+        # The smallest mixture that fails, and the smallest buildable one containing it: its groups join.
+        size = np.array([bin(m).count("1") for m in range(len(bad))])
+        worst = int(np.flatnonzero(bad)[np.argmin(size[bad])])
+        masks = np.arange(len(bad))
+        fits = masks[~bad & ((masks & worst) == worst)]
+        partner = int(fits[np.argmin(size[fits])])
+        names = [active[i] for i in range(len(active)) if partner >> i & 1]
+        merged = " + ".join(names)
+        groups[merged] = [k for g in names for k in groups.pop(g)]
+        differences[merged] = [d for g in names for d in differences.pop(g)]
+        joined.append(merged)
+        active = [g for g in active if g not in names] + [merged]
     n = len(active)
-    masks = np.arange(2**n)
-    # Groups with a difference the composer cannot take as an array are walked subset by subset.
-    walked = [i for i, g in enumerate(active) if not all(_vectorizable(a, b, k) for k, _, _ in differences[g])]
-    vectors = [i for i in range(n) if i not in walked]
-    values = {name: np.full(2**n, np.nan) for name in OUTPUTS}
-    for combo in range(2 ** len(walked)):
-        chosen = [walked[j] for j in range(len(walked)) if combo >> j & 1]
-        base = _move(a, b, [k for i in chosen for k in groups[active[i]]])
-        # Every subset whose walked groups are exactly `chosen`, with the vector groups on or off.
-        walked_bits = sum(1 << i for i in chosen)
-        walked_mask = sum(1 << i for i in walked)
-        subset = masks[(masks & walked_mask) == walked_bits]
-        overrides = {}
-        for i in vectors:
-            on = (subset >> i & 1).astype(bool)
-            for full, _, _ in differences[active[i]]:
-                section, _, key = full.partition(".")
-                overrides[full] = np.where(on, b.values[section][key], a.values[section][key])
-        try:
-            out = model.compose(base, physics_for(base, overrides, cache), overrides or None, strict=False)
-        except OrbitalInputError as exc:
-            moved = ", ".join(active[i] for i in chosen) or "none"
-            raise OrbitalInputError(f"explain: {a.name} with {moved} from {b.name} cannot be composed: {exc}") from None
-        for name, (path, _) in OUTPUTS.items():
-            value = out
-            for step in path:
-                value = value[step]
-            values[name][subset] = np.broadcast_to(np.asarray(value, dtype=float), subset.shape)
-    for name, v in values.items():
-        if not np.all(np.isfinite(v)):
-            bad = int(np.flatnonzero(~np.isfinite(v))[0])
-            moved = ", ".join(active[i] for i in range(n) if bad >> i & 1) or "none"
-            raise OrbitalInputError(
-                f"explain: {a.name} with {moved} from {b.name} has no finite {name} (a design that cannot be "
-                "built, or no useful compute): the attribution needs every mixture to be buildable; put groups "
-                "that only work together in one group (--group NAME=section.key,...)"
-            )
 
     def snap(x, v):  # rounding noise of a group that changes nothing to exactly zero
         scale = max(abs(v[0]), abs(v[-1]), 1.0)
@@ -325,6 +351,7 @@ def explain(a, b, groups: dict | None = None, cache=True) -> Explanation:
         waterfall=waterfall,
         differences={g: differences[g] for g in active},
         subsets=2**n,
+        joined=tuple(joined),
     )
 
 

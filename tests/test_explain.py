@@ -65,10 +65,13 @@ def test_swapping_the_scenarios_negates_every_value(walk):
 def test_text_and_orbit_differences_are_walked_not_refused():
     """The vehicle (text) and the orbit (physics) cannot be arrays: their groups are evaluated subset by
     subset, and the answer still adds up. GEO needs its own vehicle (Starship cannot carry the satellite
-    there, and the satellite shrinks to 35 kW for Falcon Heavy), so orbit, launch and compute move as one
-    group; a mixture that cannot be built is refused, naming it."""
-    with pytest.raises(OrbitalInputError, match="baseline with orbit from geo has no finite cost_ratio"):
-        explain.explain("baseline", "geo")
+    there, and the satellite shrinks to 35 kW for Falcon Heavy): moved apart they make designs that cannot be
+    built, so they are joined into one group and the attribution is made over the rest (never refused)."""
+    joined = explain.explain("baseline", "geo")
+    assert joined.joined and all(g in joined.joined[-1] for g in ("orbit", "launch", "compute hardware"))
+    start, end = joined.values["cost_ratio"]
+    assert end == pytest.approx(model.run("geo").cost_ratio, rel=1e-9)
+    assert sum(joined.shapley["cost_ratio"].values()) == pytest.approx(end - start, rel=1e-9)
     groups = explain.default_groups()
     groups["orbit, launch, compute"] = groups.pop("orbit") + groups.pop("launch") + groups.pop("compute hardware")
     geo = explain.explain("baseline", "geo", groups)

@@ -891,6 +891,35 @@ def build_out_chart(sc: Scenario, result=None):
     )
 
 
+@_styled
+def fleet_shells_chart(sc: Scenario, result=None):
+    """Satellites per plane in each shell of the fleet's preset against what a plane holds at the minimum
+    spacing, and each shell's spatial density."""
+    f = model.fleet(sc)
+    if not f.shells:
+        raise OrbitalInputError('the fleet-shells figure needs [fleet] shells (e.g. "spacex-2026")')
+    labels = [
+        f"{s['altitude_m'][0] / 1e3:,.0f}-{s['altitude_m'][1] / 1e3:,.0f} km\n{s['inclination_deg']:g}°"
+        for s in f.shells
+    ]
+    fig, (left, right) = _figure(ncols=2, figsize=(10.0, 4.2))
+    x = np.arange(len(labels))
+    per_plane = [s["per_plane"] for s in f.shells]
+    holds = [s["capacity"] / s["planes"] for s in f.shells]
+    left.bar(x - 0.2, per_plane, width=0.4, color=PALETTE[0], label="the fleet's satellites per plane")
+    left.bar(x + 0.2, holds, width=0.4, color=PALETTE[2], label=f"a plane holds at {sc.fleet.min_spacing / 1e3:g} km")
+    left.set_ylim(0, max(max(per_plane), max(holds)) * 1.3)
+    left.set_xticks(x, labels)
+    left.set_ylabel("Satellites per plane")
+    left.legend(fontsize=8, loc="upper center", ncol=2)
+    density = [s["density_per_km3"] * 1e6 for s in f.shells]
+    right.bar(x, density, width=0.55, color=PALETTE[1])
+    right.set_xticks(x, labels)
+    right.set_ylabel("Spatial density [satellites per 10⁶ km³]")
+    data = {"per_plane": per_plane, "plane_capacity": holds, "density_per_million_km3": density}
+    return _finish(fig, f"{f.satellites:,} satellites over the {sc.fleet.shells} shells", data)
+
+
 def explain_figure(sc: Scenario, result=None, against=None):
     """The walk from the scenario to ``against`` (a scenario, file or bundled name) by group of keys, or,
     without one, to its most favourable sourced values (:func:`orbital.explain.drivers`)."""
@@ -918,10 +947,11 @@ FIGURES = {
         "The fleet's IT power in orbit over time against the ground's, and its launches a year",
         build_out_chart,
     ),
+    "fleet-shells": ("The fleet's satellites per plane and spatial density in its shells", fleet_shells_chart),
 }
 
 #: Figures of a scenario's [fleet] section (in "all" only when the scenario has one).
-FLEET_FIGURES = ("build-out",)
+FLEET_FIGURES = ("build-out", "fleet-shells")
 
 #: Figures drawn only when asked for by name (the report draws the walks in their own section).
 ON_REQUEST_FIGURES = ("explain",)
@@ -940,6 +970,7 @@ def figure_names(sc: Scenario) -> list:
         if (sc.uncertainty or n not in UNCERTAINTY_FIGURES)
         and n not in ON_REQUEST_FIGURES
         and (fleet or n not in FLEET_FIGURES)
+        and (n != "fleet-shells" or bool(sc.fleet.shells))
     ]
 
 

@@ -217,3 +217,15 @@ def test_reentering_mass_is_the_retired_satellites_dry_mass():
     per_year = f.mass_per_year_steady / p["satellite_mass_kg"]  # satellites retired or lost a year
     assert f.reentry_mass_per_year == pytest.approx(per_year * dry)
     assert f.reentry_mass_per_year < f.mass_per_year_steady
+
+
+def test_the_fleet_shells_figure():
+    from orbital import plots
+
+    fig = plots.fleet_shells_chart(load_scenario("gigawatt-constellation"))
+    left, right = fig.axes
+    assert left.get_ylabel() == "Satellites per plane" and "km³" in right.get_ylabel()
+    f = model.fleet("gigawatt-constellation")
+    assert fig.orbital_data["per_plane"] == pytest.approx([s["per_plane"] for s in f.shells])
+    with pytest.raises(OrbitalInputError, match="needs \\[fleet\\] shells"):
+        plots.fleet_shells_chart(load_scenario("colossus-orbit"))

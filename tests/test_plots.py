@@ -46,10 +46,11 @@ def cheap_bus():
     return sc, model.run(sc)
 
 
-def test_all_fourteen_figures_are_listed():
+def test_all_fifteen_figures_are_listed():
     assert list(plots.FIGURES) == [
         "sunlight", "solar-power", "radiator", "dose-depth", "goodput-map", "mass-budget", "cost",
         "break-even", "learning-curve", "crossover", "sensitivity", "tornado", "explain", "build-out",
+        "fleet-shells",
     ]  # fmt: skip
 
 
@@ -61,6 +62,8 @@ def test_all_means_the_uncertainty_figures_only_with_an_uncertainty_section(base
     ]
     assert plots.figure_names(scenario.load_scenario("uncertainty")) == [n for n in plots.FIGURES if n not in left_out]
     assert "build-out" in plots.figure_names(scenario.load_scenario("colossus-orbit"))
+    assert "fleet-shells" not in plots.figure_names(scenario.load_scenario("colossus-orbit"))  # no shells
+    assert "fleet-shells" in plots.figure_names(scenario.load_scenario("gigawatt-constellation"))
 
 
 def test_every_figure_is_written_whole_as_png(baseline, tmp_path):
@@ -423,7 +426,7 @@ def test_cli_plot_unknown_figure(tmp_path, capsys):
     assert main(["plot", "baseline", "--figure", "beta", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("orbital plot: error: --figure = 'beta' is not known; known: sunlight, solar-power,")
-    assert "learning-curve, crossover, sensitivity, tornado, explain, build-out, all" in err
+    assert "learning-curve, crossover, sensitivity, tornado, explain, build-out, fleet-shells, all" in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -148,12 +148,12 @@ def _summary_rows(sc: Scenario, result):
         ),
         (
             "Spacecraft",
-            f"{p['satellites']} satellites of {p['satellite_mass_kg']:,.0f} kg, {p['satellites_per_launch']} "
+            f"{p['satellites']:,} satellites of {p['satellite_mass_kg']:,.0f} kg, {p['satellites_per_launch']} "
             f"per launch",
         ),
         (
             "Launch",
-            f"{sc.launch.vehicle}: {p['launches']} launches at {p['launch_price_usd'] / 1e6:,.1f} M USD "
+            f"{sc.launch.vehicle}: {p['launches']:,} launches at {p['launch_price_usd'] / 1e6:,.1f} M USD "
             f"({p['price_per_kg_reference']:,.0f} USD/kg to its reference orbit)",
         ),
         (

@@ -54,34 +54,15 @@ def load(filename: str) -> dict:
     """The data file ``orbital/data/<filename>`` (parsed once per process), with the entries of any
     user catalog in effect (:func:`using`) in front of the bundled ones."""
     extra = (_OVERLAY.get() or {}).get(filename)
-    return _bundled(filename) if not extra else _merged(filename, _freeze(extra))
-
-
-@functools.lru_cache(maxsize=64)
-def _merged(filename: str, frozen) -> dict:
+    if not extra:
+        return _bundled(filename)
     merged = {k: dict(v) if isinstance(v, dict) else v for k, v in _bundled(filename).items()}
-    for group, entries in _thaw(frozen).items():
+    for group, entries in extra.items():
         if group is None:
             merged.update(entries)
         else:
             merged[group] = {**merged.get(group, {}), **entries}
     return merged
-
-
-def _freeze(value):
-    if isinstance(value, dict):
-        return tuple(sorted(((k, _freeze(v)) for k, v in value.items()), key=lambda kv: str(kv[0])))
-    if isinstance(value, list):
-        return ("__list__", tuple(_freeze(v) for v in value))
-    return value
-
-
-def _thaw(value):
-    if isinstance(value, tuple) and value[:1] == ("__list__",):
-        return [_thaw(v) for v in value[1]]
-    if isinstance(value, tuple):
-        return {k: _thaw(v) for k, v in value}
-    return value
 
 
 def lookup(kind: str, name: str, table: dict) -> dict:
@@ -114,11 +95,6 @@ def scoped(func):
             return func(sc, *args, **kwargs)
 
     return wrapper
-
-
-def current_overlay() -> dict:
-    """The user entries in effect (for a cache key or a worker process)."""
-    return _OVERLAY.get() or {}
 
 
 def combine(*overlays: dict) -> dict:

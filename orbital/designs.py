@@ -136,8 +136,7 @@ def assess_claim(sc: Scenario, run, orbit_physics, cache=True) -> DesignCheck:
     checks = []
     # Radiator: the temperature the claimed area needs for the peak load's heat, against the junction chain.
     loop = thermal.loop(sc.thermal.loop)
-    chain = loop.junction_to_coolant + 0.5 * loop.loop_delta_t + loop.fluid_to_surface
-    allowed = unit.junction_limit - chain
+    allowed = unit.junction_limit - loop.junction_drop
     model_area = result.orbital.radiator_area_m2_per_mw * it_power / 1e6
     peak = c.peak_it_power or it_power
     if c.radiator_area is not None:

@@ -34,7 +34,7 @@ from . import catalogs, model
 from .errors import OrbitalInputError
 from .results import Report, Table
 from .scenario import SCHEMA, Scenario
-from .sweep import physics_for
+from .sweep import VECTOR_KEYS, physics_for
 
 __all__ = [
     "DEFAULT_GROUPS",
@@ -225,8 +225,6 @@ def _differences(a: Scenario, b: Scenario, keys) -> list:
 
 
 def _vectorizable(a: Scenario, b: Scenario, full: str) -> bool:
-    from .sweep import VECTOR_KEYS
-
     section, _, key = full.partition(".")
     return full in VECTOR_KEYS and a.values[section][key] is not None and b.values[section][key] is not None
 

@@ -79,15 +79,21 @@ def build_out(launches, launches_per_year, growth=0.0, per_launch=1.0, productio
         raise OrbitalInputError(f"[fleet] production_per_year = {production_per_year:g} must be > 0")
     if n <= 0:
         return 0.0
-    if growth < 1e-12:  # no growth (a smaller one changes nothing at double precision, and underflows)
-        return n / min(c0, cap)
-    k = math.log1p(growth)
-    # Time at which the growing cadence reaches the production limit (inf without a limit).
-    t_cap = math.inf if cap == math.inf else (max(math.log(cap / c0), 0.0) / k if cap > c0 else 0.0)
-    flown_at_cap = c0 * math.expm1(k * t_cap) / k if math.isfinite(t_cap) else math.inf
+    t_cap = _time_to_cap(c0, growth, cap)
+    flown_at_cap = float(launch.launched_by(t_cap, c0, growth)) if math.isfinite(t_cap) else math.inf
     if n <= flown_at_cap:
-        return math.log1p(n * k / c0) / k
+        return float(launch.years_to_launch(n, c0, growth))
     return t_cap + (n - flown_at_cap) / cap
+
+
+def _time_to_cap(c0, growth, cap) -> float:
+    """When a cadence growing from C₀ reaches the production limit (now if it starts above; never without
+    a limit or growth)."""
+    if not math.isfinite(cap):
+        return math.inf
+    if cap <= c0:
+        return 0.0
+    return math.log(cap / c0) / math.log1p(growth) if growth >= 1e-12 else math.inf
 
 
 def station_capacity(minutes_per_day, satellites, antennas, rate):
@@ -95,7 +101,7 @@ def station_capacity(minutes_per_day, satellites, antennas, rate):
 
     A satellite is in view of station s a fraction f_s = (minutes a day) / 1,440 of the time; with N
     satellites spread along their orbits the number in view, K_s, is Binomial(N, f_s), and the station's
-    ``antennas`` serve E[min(a, K_s)] of them: a − Σ_{k<a} (a − k) P(K_s = k). Capacity is their sum times
+    ``antennas`` serve E[min(a, K_s)] = Σ_{j=1..a} P(K_s ≥ j) of them. Capacity is their sum times
     the link's mean rate in contact. Without contention it would be N Σ f_s × rate.
 
     Parameters
@@ -115,8 +121,10 @@ def station_capacity(minutes_per_day, satellites, antennas, rate):
     a = int(antennas)
     if a < 1 or satellites < 0:
         raise OrbitalInputError(f"[fleet] antennas_per_station = {a} must be >= 1")
-    k = np.arange(a)[:, None]
-    served = a - np.sum((a - k) * binom.pmf(k, int(satellites), f[None, :]), axis=0)
+    # E[min(a, K)] = Σ_{j=1..a} P(K >= j): survival functions, accurate where few satellites are in view
+    # (a − Σ (a − k) P(K = k) loses it to cancellation).
+    j = np.arange(a)[:, None]
+    served = np.sum(binom.sf(j, int(satellites), f[None, :]), axis=0)
     return float(np.sum(served) * rate)
 
 
@@ -478,11 +486,8 @@ def _launches_by(t, c0, growth, per_launch, production_per_year):
     """Launches flown by times ``t`` [yr] (the integral of min(C(t), P/n))."""
     t = np.asarray(t, dtype=float)
     cap = np.inf if production_per_year is None else production_per_year / per_launch
-    if growth < 1e-12:
-        return t * min(c0, cap)
-    k = math.log1p(growth)
-    t_cap = np.inf if not np.isfinite(cap) else (max(math.log(cap / c0), 0.0) / k if cap > c0 else 0.0)
-    grown = c0 * np.expm1(k * np.minimum(t, t_cap)) / k
+    t_cap = _time_to_cap(c0, growth, cap)
+    grown = launch.launched_by(np.minimum(t, t_cap), c0, growth)
     if not np.isfinite(t_cap):
         return grown
     return grown + np.where(t > t_cap, (t - t_cap) * cap, 0.0)

@@ -44,6 +44,7 @@ __all__ = [
     "launch_cost_per_kw",
     "launch_price",
     "launch_report",
+    "launched_by",
     "launched_power_price",
     "orbit_delta_v_penalty",
     "price_per_kg",
@@ -52,6 +53,7 @@ __all__ = [
     "vehicle",
     "wright_price",
     "year_for_price",
+    "years_to_launch",
 ]
 
 
@@ -355,8 +357,18 @@ def cumulative_mass_for_price(target_price, reference_price=None, reference_mass
     return (m0 * (p / p0) ** (1.0 / np.log2(1.0 - lr)))[()]
 
 
-def _years_to_mass(extra_mass, cadence, growth):
-    if np.all(growth == 0):
+def launched_by(t, cadence, growth):
+    """What a cadence C₀ (1 + g)^t has launched after ``t`` years: C₀ ((1+g)^t − 1) / ln(1+g), C₀ t for no
+    growth (a growth under 1e-12 counts as none: it changes nothing at double precision, and underflows)."""
+    if np.all(np.asarray(growth) < 1e-12):
+        return np.asarray(cadence) * np.asarray(t)
+    k = np.log1p(growth)
+    return cadence * np.expm1(np.asarray(t) * k) / k
+
+
+def years_to_launch(extra_mass, cadence, growth):
+    """The inverse of :func:`launched_by`: the years a growing cadence takes to launch ``extra_mass``."""
+    if np.all(np.asarray(growth) < 1e-12):
         return extra_mass / cadence
     g = np.log1p(growth)
     return np.log1p(extra_mass * g / cadence) / g
@@ -397,7 +409,7 @@ def year_for_price(
     y0 = LEARNING_CURVE["year"] if reference_year is None else reference_year
     m0 = LEARNING_CURVE["cumulative_mass_kg"] if reference_mass is None else reference_mass
     needed = cumulative_mass_for_price(target_price, reference_price, m0, learning_rate)
-    return (y0 + _years_to_mass(np.maximum(needed - m0, 0.0), c, g))[()]
+    return (y0 + years_to_launch(np.maximum(needed - m0, 0.0), c, g))[()]
 
 
 def launch_price(launcher: LaunchVehicle, year=None, price_per_kg=None, cadence=None, growth=0.0, learning_rate=None):
@@ -456,9 +468,7 @@ def cumulative_mass_in_year(year, cadence=None, growth=0.0):
     c = LEARNING_CURVE["cadence_kg_per_year"] if cadence is None else cadence
     c = check_range("cadence", c, 0.0, np.inf, unit="t/yr", scale=1e3, low_open=True)
     g = check_range("cadence growth", growth, 0.0, 10.0)
-    t = y - y0
-    launched = c * t if np.all(g == 0) else c * np.expm1(t * np.log1p(g)) / np.log1p(g)
-    return (LEARNING_CURVE["cumulative_mass_kg"] + launched)[()]
+    return (LEARNING_CURVE["cumulative_mass_kg"] + launched_by(y - y0, c, g))[()]
 
 
 def _learning_price_in_year(year, cadence, growth, learning_rate):

@@ -1086,8 +1086,7 @@ def _radiator_and_junction(v: _Values, server, derived: dict) -> tuple:
         derived.setdefault("thermal", {})["radiator_temperature"] = f"{np.min(surface):.5g} K"
     else:
         surface = np.asarray(t.radiator_temperature, dtype=float)
-    chain = loop.junction_to_coolant + 0.5 * loop.loop_delta_t + loop.fluid_to_surface
-    return surface, surface + chain
+    return surface, surface + loop.junction_drop
 
 
 def _orbital_side(v: _Values, physics: dict, strict: bool):

@@ -586,8 +586,7 @@ def learning_curve(sc: Scenario, result=None):
     result = result or model.run(sc)
     curve = launch.LEARNING_CURVE
     years = np.linspace(curve["year"], curve["year"] + 25.0, 301)
-    launched = curve["cumulative_mass_kg"] + curve["cadence_kg_per_year"] * (years - curve["year"])
-    prices = launch.wright_price(launched)
+    prices = launch.wright_price(launch.cumulative_mass_in_year(years))
     fig, ax = _figure()
     ax.plot(
         years,

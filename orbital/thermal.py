@@ -156,6 +156,12 @@ class Loop:
     line_wall: float = 2.7
     sources: tuple = field(default=(), compare=False)
 
+    @property
+    def junction_drop(self) -> float:
+        """Junction to mean radiator surface [K]: cold plate, half the loop's drop, coolant to surface
+        (:func:`radiator_temperature_from_junction`)."""
+        return self.junction_to_coolant + 0.5 * self.loop_delta_t + self.fluid_to_surface
+
 
 def loop(name="single-phase") -> Loop:
     """The heat-transport-loop catalog entry ``name``."""

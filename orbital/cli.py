@@ -941,8 +941,12 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         la.add_argument(
             "--learning-rate", default="0.20", help="price fall per doubling of launched mass (default 0.20)"
         )
-        la.add_argument("--cadence", help="mass launched per year from 2025; bare t/yr (default 36,000, Suncatcher)")
-        la.add_argument("--cadence-growth", default="0", help="annual growth of the cadence (default 0)")
+        la.add_argument(
+            "--cadence",
+            help="the world's mass launched to orbit in 2024, behind the learning curve; bare t/yr (default 1,900, "
+            "Space Foundation; Suncatcher's scenario: 36,000 with --cadence-growth 0)",
+        )
+        la.add_argument("--cadence-growth", help="yearly growth of the world's mass to orbit (default 0.40, 2023-2024)")
         la.add_argument("--target-price", help="report when the learning curve reaches this price per kg")
     la.set_defaults(call=_launch_command)
 

@@ -12,7 +12,7 @@ maintenance strategy's losses), for the fleet's IT power (``[fleet] it_power``):
 * **steady state**: the launches a year that keep the fleet whole: every satellite replaced at the end
   of its life (the study life or its dose limit, whichever is first), whole satellites lost on the way
   replaced as they fail, and under ``replenish`` the hardware losses; as a share of the world's yearly
-  mass to orbit (``world_upmass``). A fleet needing more than the world launches is an answer, said so.
+  mass to orbit (``[launch] world_upmass``). A fleet needing more than the world launches is an answer, said so.
 
 * **downlink at fleet scale**: each station's antennas serve one satellite at a time
   (:func:`station_capacity`), the fleet's capacity against its traffic;
@@ -360,7 +360,7 @@ def assess(sc, result) -> Fleet:
     # What comes back: every retired or failed satellite's dry mass (the propellant is spent on the way).
     dry_one = mass_one - float(p["mass_budget_kg_per_kw"]["propellant"]) * per_satellite / 1e3
     reentry = sat_per_year * dry_one
-    world = f.world_upmass  # kg per year
+    world = sc.launch.world_upmass  # kg per year
     build_rate = mass / years if years > 0 else math.inf
     notes = []
     if steady_mass > world:
@@ -398,7 +398,7 @@ def assess(sc, result) -> Fleet:
         )
     learning = None
     if sc.launch.year is not None:  # on the learning curve: the fleet's own mass moves the price
-        world_mass = float(launch.cumulative_mass_in_year(sc.launch.year))
+        world_mass = float(launch.cumulative_mass_in_year(sc.launch.year, **launch.world_cadence(sc.launch)))
         learning = {
             "year": sc.launch.year,
             "world_cumulative_mass_kg": world_mass,

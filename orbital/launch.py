@@ -51,24 +51,33 @@ __all__ = [
     "rideshare_price",
     "satellites_per_launch",
     "vehicle",
+    "world_cadence",
     "wright_price",
     "year_for_price",
     "years_to_launch",
 ]
 
 
-#: Suncatcher's learning curve (arXiv:2511.19468, 2025): ~20 % price reduction per doubling
-#: of cumulative launched mass (fits give 18-24 %), anchored on Falcon Heavy at ~$1,800/kg
-#: after ~400 t. The anchor year 2025 and the cadence of 36,000 t/yr are derived from their
-#: statement that < $200/kg by ~2035 needs ~370,000 t more, ~180 Starship flights a year of
-#: 200 t: a scenario, not a forecast.
+#: The learning curve: Suncatcher's Wright's law (arXiv:2511.19468, 2025), ~20 % price reduction per
+#: doubling of cumulative launched mass (their fits give 18-24 %), anchored on Falcon Heavy at
+#: ~$1,800/kg after ~400 t in 2025, flown at the world's measured cadence: ~1,900 t to orbit in 2024
+#: (secondary: Space Foundation, The Space Report 2025, as reported: "around 4.2 million pounds", 40 %
+#: more than 2023; BryceTech's SpaceX quarterly masses, ~87-90 % of the world's, agree), growing at
+#: that 2023-2024 rate, 40 % a year (assumed to continue). Suncatcher's own cadence, ~180 Starship
+#: flights a year of 200 t (36,000 t/yr) from 2025, is the scenario behind their "< $200/kg by ~2035";
+#: as a default it would price 2026 at ~420 USD/kg, ahead of any vehicle flying then.
 LEARNING_CURVE = {
     "price_usd_per_kg": 1800.0,
     "cumulative_mass_kg": 400e3,
     "year": 2025.0,
     "learning_rate": 0.20,
-    "cadence_kg_per_year": 180 * 200e3,
+    "upmass_kg_per_year": 1.9e6,
+    "upmass_year": 2024.0,
+    "upmass_growth": 0.40,
 }
+
+#: Suncatcher's cadence scenario (36,000 t/yr from the anchor, no growth), for reproducing their figures.
+SUNCATCHER_CADENCE = {"cadence": 180 * 200e3, "growth": 0.0}
 
 
 # --------------------------------------------------------------------------------------
@@ -360,42 +369,52 @@ def cumulative_mass_for_price(target_price, reference_price=None, reference_mass
 def launched_by(t, cadence, growth):
     """What a cadence C₀ (1 + g)^t has launched after ``t`` years: C₀ ((1+g)^t − 1) / ln(1+g), C₀ t for no
     growth (a growth under 1e-12 counts as none: it changes nothing at double precision, and underflows)."""
-    if np.all(np.asarray(growth) < 1e-12):
-        return np.asarray(cadence) * np.asarray(t)
-    k = np.log1p(growth)
-    return cadence * np.expm1(np.asarray(t) * k) / k
+    t, k = np.asarray(t, dtype=float), np.log1p(np.asarray(growth, dtype=float))
+    grows = k >= 1e-12
+    span = np.where(grows, np.expm1(t * k) / np.where(grows, k, 1.0), t)
+    return (np.asarray(cadence) * span)[()]
 
 
 def years_to_launch(extra_mass, cadence, growth):
     """The inverse of :func:`launched_by`: the years a growing cadence takes to launch ``extra_mass``."""
-    if np.all(np.asarray(growth) < 1e-12):
-        return extra_mass / cadence
-    g = np.log1p(growth)
-    return np.log1p(extra_mass * g / cadence) / g
+    k = np.log1p(np.asarray(growth, dtype=float))
+    grows = k >= 1e-12
+    x = np.asarray(extra_mass) / np.asarray(cadence)
+    return np.where(grows, np.log1p(x * k) / np.where(grows, k, 1.0), x)[()]
 
 
-def year_for_price(
-    target_price,
-    cadence=None,
-    growth=0.0,
-    learning_rate=None,
-    reference_price=None,
-    reference_mass=None,
-    reference_year=None,
-):
-    """Year Wright's law reaches a price, for a launch cadence that may grow.
+def world_cadence(launch_section) -> dict:
+    """The learning curve's world cadence a scenario's ``[launch]`` section names (``world_upmass``,
+    ``upmass_growth``), as the ``cadence`` and ``growth`` of the functions here."""
+    return {"cadence": launch_section.world_upmass, "growth": launch_section.upmass_growth}
 
-    Cumulative mass grows as M(t) = M₀ + C ((1+g)^t − 1)/ln(1+g) (C t for g = 0).
+
+def _cadence_at_anchor(cadence, growth):
+    """The world's mass a year at the curve's anchor year [kg yr⁻¹] and its growth, from a cadence measured
+    in the curve's ``upmass_year`` (default the measured one) growing at ``growth`` (default the curve's)."""
+    c = LEARNING_CURVE["upmass_kg_per_year"] if cadence is None else cadence
+    c = check_range("cadence", c, 0.0, np.inf, unit="t/yr", scale=1e3, low_open=True)
+    g = LEARNING_CURVE["upmass_growth"] if growth is None else growth
+    g = check_range("cadence growth", g, 0.0, 10.0)
+    return c * (1.0 + g) ** (LEARNING_CURVE["year"] - LEARNING_CURVE["upmass_year"]), g
+
+
+def year_for_price(target_price, cadence=None, growth=None, learning_rate=None, reference_price=None):
+    """Year Wright's law reaches a price, for a world launch cadence that may grow.
+
+    Cumulative mass grows as M(t) = M₀ + C ((1+g)^t − 1)/ln(1+g) (C t for g = 0) from the anchor year,
+    with C the cadence there.
 
     Parameters
     ----------
     target_price : float or array_like
         Price to reach [USD kg⁻¹].
     cadence : float or array_like, optional
-        Mass launched per year at the anchor year [kg yr⁻¹] (default Suncatcher's scenario).
-    growth : float or array_like
-        Annual growth of the cadence [-], ≥ 0.
-    learning_rate, reference_price, reference_mass, reference_year : optional
+        The world's mass launched per year in the curve's ``upmass_year`` [kg yr⁻¹] (default the measured
+        ~1,900 t of 2024, :data:`LEARNING_CURVE`).
+    growth : float or array_like, optional
+        Annual growth of the cadence [-], ≥ 0 (default the curve's 40 %).
+    learning_rate, reference_price : optional
         The curve (default :data:`LEARNING_CURVE`).
 
     Returns
@@ -403,16 +422,13 @@ def year_for_price(
     float or numpy.ndarray
         Calendar year (fractional); the anchor year if the price is already reached.
     """
-    c = LEARNING_CURVE["cadence_kg_per_year"] if cadence is None else cadence
-    c = check_range("cadence", c, 0.0, np.inf, unit="t/yr", scale=1e3, low_open=True)
-    g = check_range("cadence growth", growth, 0.0, 10.0)
-    y0 = LEARNING_CURVE["year"] if reference_year is None else reference_year
-    m0 = LEARNING_CURVE["cumulative_mass_kg"] if reference_mass is None else reference_mass
+    c, g = _cadence_at_anchor(cadence, growth)
+    m0 = LEARNING_CURVE["cumulative_mass_kg"]
     needed = cumulative_mass_for_price(target_price, reference_price, m0, learning_rate)
-    return (y0 + years_to_launch(np.maximum(needed - m0, 0.0), c, g))[()]
+    return (LEARNING_CURVE["year"] + years_to_launch(np.maximum(needed - m0, 0.0), c, g))[()]
 
 
-def launch_price(launcher: LaunchVehicle, year=None, price_per_kg=None, cadence=None, growth=0.0, learning_rate=None):
+def launch_price(launcher: LaunchVehicle, year=None, price_per_kg=None, cadence=None, growth=None, learning_rate=None):
     """Price of one launch [USD]: the list price, a given price per kg, or the learning curve in a year.
 
     A price per kg (given, or from :func:`wright_price` for ``year``) is per kg of
@@ -461,13 +477,12 @@ def average_wright_price(start_mass, added_mass, reference_price=None, reference
     return np.where(dm > 0, mean, wright_price(ms, p0, m0, lr))[()]
 
 
-def cumulative_mass_in_year(year, cadence=None, growth=0.0):
-    """The world's cumulative launched mass on the learning curve's scenario in ``year`` [kg]."""
+def cumulative_mass_in_year(year, cadence=None, growth=None):
+    """The world's cumulative launched mass on the learning curve in ``year`` [kg] (``cadence`` and
+    ``growth`` as in :func:`year_for_price`)."""
     y0 = LEARNING_CURVE["year"]
     y = check_range("year", year, y0, 2200.0, hint=f"the learning curve starts from its {y0:.0f} anchor")
-    c = LEARNING_CURVE["cadence_kg_per_year"] if cadence is None else cadence
-    c = check_range("cadence", c, 0.0, np.inf, unit="t/yr", scale=1e3, low_open=True)
-    g = check_range("cadence growth", growth, 0.0, 10.0)
+    c, g = _cadence_at_anchor(cadence, growth)
     return (LEARNING_CURVE["cumulative_mass_kg"] + launched_by(y - y0, c, g))[()]
 
 
@@ -793,7 +808,7 @@ def launch_report(
     year=None,
     price_per_kg=None,
     cadence=None,
-    growth=0.0,
+    growth=None,
     learning_rate=None,
     stowed_density=None,
     target_price=None,
@@ -819,7 +834,8 @@ def launch_report(
         A launch year on the learning curve, or a price per kg to the reference orbit [USD kg⁻¹]
         (:func:`launch_price`); default the vehicle's list price.
     cadence, growth, learning_rate : optional
-        The learning-curve scenario (:func:`year_for_price`) [kg yr⁻¹], [-], [-].
+        The learning curve (:func:`year_for_price`): the world's mass to orbit in 2024 [kg yr⁻¹], its
+        yearly growth [-], the price fall per doubling [-].
     stowed_density : float, optional
         Satellite mass per stowed volume [kg m⁻³]: adds the fairing's volume limit.
     target_price : float, optional

@@ -1171,7 +1171,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     vehicle = launch.vehicle(lc.vehicle)
     pricing = {}
     if lc.year is not None:
-        pricing["year"] = lc.year
+        pricing.update(year=lc.year, **launch.world_cadence(lc))
     elif lc.price_per_kg is not None:
         pricing["price_per_kg"] = lc.price_per_kg
     if vehicle.kind == "rideshare":

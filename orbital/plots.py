@@ -586,15 +586,16 @@ def learning_curve(sc: Scenario, result=None):
     result = result or model.run(sc)
     curve = launch.LEARNING_CURVE
     years = np.linspace(curve["year"], curve["year"] + 25.0, 301)
-    prices = launch.wright_price(launch.cumulative_mass_in_year(years))
+    world = launch.world_cadence(sc.launch)
+    prices = launch.wright_price(launch.cumulative_mass_in_year(years, **world))
     fig, ax = _figure()
     ax.plot(
         years,
         prices,
         color=PALETTE[0],
         lw=1.6,
-        label=f"Wright's law: {curve['learning_rate']:.0%} cheaper per doubling of launched mass, "
-        f"{curve['cadence_kg_per_year'] / 1e6:g} kt/yr",
+        label=f"Wright's law: {curve['learning_rate']:.0%} cheaper per doubling of launched mass; world "
+        f"{world['cadence'] / 1e3:,.0f} t/yr in {curve['upmass_year']:.0f}, +{world['growth']:.0%}/yr",
     )
     ax.axhline(
         result.physics["price_per_kg_reference"],
@@ -606,7 +607,7 @@ def learning_curve(sc: Scenario, result=None):
     be = result.break_even_launch_price_usd_per_kg
     reached = None
     if be is not None:
-        reached = float(launch.year_for_price(be))
+        reached = float(launch.year_for_price(be, **world))
         ax.axhline(
             be,
             color=PALETTE[3],
@@ -633,7 +634,7 @@ def learning_curve(sc: Scenario, result=None):
     ax.legend(loc="upper right", fontsize=8, framealpha=0.9)
     return _finish(
         fig,
-        "Launch price learning curve (Suncatcher's scenario, arXiv:2511.19468)",
+        "Launch price learning curve (Suncatcher's Wright's law, arXiv:2511.19468, at the world's cadence)",
         {"year": years, "usd_per_kg": prices, "break_even": be, "year_reached": reached},
     )
 

@@ -271,7 +271,29 @@ SCHEMA = {
             "falcon-9-reusable", "orbital/data/launch_vehicles.toml", catalog=("launch_vehicles.toml", None)
         ),
         "price_per_kg": _opt("USD/kg", "USD/kg", "the vehicle's list price when absent", "(0, inf)"),
-        "year": _opt("", "", "Wright's-law price in this year when set (Suncatcher's curve)", "[2025, 2200]"),
+        "year": _opt(
+            "",
+            "",
+            "Wright's-law price in this year when set (Suncatcher's curve at the world's cadence, world_upmass)",
+            "[2025, 2200]",
+        ),
+        "world_upmass": _q(
+            "1900 t",
+            "kg",
+            "t",
+            "secondary: the world's mass launched to orbit in 2024, ~4.2 million lb (Space Foundation, The Space "
+            "Report 2025, as reported; BryceTech's SpaceX quarterly masses, ~87-90 % of it, agree); per year, the "
+            "learning curve's cadence and the yardstick of a fleet's launch demand",
+            "(0, 1e+12]",
+        ),
+        "upmass_growth": _q(
+            0.40,
+            "",
+            "",
+            "secondary: the 2023-2024 growth of the world's mass to orbit (Space Foundation, 40 %), assumed to "
+            "continue (per year; the learning curve's cadence)",
+            "[0, 10]",
+        ),
         "fill": _q(1.0, "", "", "full use of the capacity", "(0, 1]"),
         "structure_fraction": _q(0.2, "", "", "structure ~20 % of dry mass (spacecraft texts)", "[0, 0.9]"),
         "margin": _q(0.2, "", "", "assumed system margin on dry mass", "[0, 2]"),
@@ -646,14 +668,6 @@ SCHEMA = {
             "ECSS-E-ST-10-04C annex J (MASTER): mean debris impact speed ~10 km/s at low inclination, ~13 km/s "
             "at high inclination (SSO)",
             "(0, 30]",
-        ),
-        "world_upmass": _q(
-            "1800 t",
-            "kg",
-            "t",
-            "secondary: the world's mass launched to orbit per year, ~1,800 t in 2024 (BryceTech: SpaceX 429 t "
-            "in Q1 and 362 t in Q3 2024, ~87-90 % of the world's)",
-            "(0, 1e+12]",
         ),
     },
     "claim": {

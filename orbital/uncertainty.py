@@ -309,7 +309,7 @@ def _base_value(sc: Scenario, name: str, dist):
         return hardware.fleet_price_per_watt(sc.compute)
     if name == "launch.price_per_kg":
         vehicle = launch.vehicle(sc.launch.vehicle)
-        year = {} if sc.launch.year is None else {"year": sc.launch.year}
+        year = {} if sc.launch.year is None else {"year": sc.launch.year, **launch.world_cadence(sc.launch)}
         return float(launch.launch_price(vehicle, **year)) / vehicle.capacity_reference
     return float(dist.ppf(0.5))
 
@@ -574,7 +574,7 @@ def crossover(sc: Scenario, samples=0, seed=0, cache=True, progress=None) -> Cro
     out = sweep.run_table(sc, _trend_table(sc, years, {}), cache=cache, workers=0).outputs
     deterministic = _first_crossing(years, out["cost_ratio"])
     price = (
-        launch.launch_price(launch.vehicle(sc.launch.vehicle), year=years)
+        launch.launch_price(launch.vehicle(sc.launch.vehicle), year=years, **launch.world_cadence(sc.launch))
         / launch.vehicle(sc.launch.vehicle).capacity_reference
     )
     band = never = lcoc_band = None

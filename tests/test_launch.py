@@ -1,6 +1,7 @@
 """Launch: capacity to orbit, prices and learning, the mass budget, packing, and the CLI."""
 
 import json
+import math
 
 import numpy as np
 import pytest
@@ -46,12 +47,35 @@ def test_learning_curve_to_200_per_kg():
     # Their "~370,000 t" is rounded: 1 %; the year is their "~2035": within half a year.
     more = launch.cumulative_mass_for_price(200.0) - 400e3
     assert more / 1e3 == pytest.approx(370_000.0, rel=0.01)
-    assert launch.year_for_price(200.0) == pytest.approx(2035.0, abs=0.5)
+    assert launch.year_for_price(200.0, cadence=180 * 200e3, growth=0.0) == pytest.approx(2035.0, abs=0.5)
     assert launch.wright_price(launch.cumulative_mass_for_price(200.0)) == pytest.approx(200.0)
     # Each doubling takes 20 % off; the 18-24 % band of their fits moves the mass needed 3x either way.
     assert launch.wright_price(800e3) == pytest.approx(0.8 * 1800.0)
     fast, slow = (launch.cumulative_mass_for_price(200.0, learning_rate=lr) for lr in (0.24, 0.18))
     assert fast < launch.cumulative_mass_for_price(200.0) < slow
+
+
+def test_default_learning_curve_flies_at_the_worlds_measured_cadence():
+    # The world launched ~1,900 t to orbit in 2024 (Space Foundation, The Space Report 2025: ~4.2 million
+    # lb, 40 % more than 2023). At that cadence growing 40 % a year from 2024, the 2025 anchor's cadence
+    # is 1,900 x 1.4 = 2,660 t/yr, and the cumulative mass in 2026 is 400 t + 2,660 x 0.4 / ln 1.4 t:
+    # exact closed forms, so 1e-9.
+    assert launch.LEARNING_CURVE["upmass_kg_per_year"] == 1.9e6
+    mass_2026 = 400e3 + 2.66e6 * 0.4 / math.log(1.4)
+    assert launch.cumulative_mass_in_year(2026.0) == pytest.approx(mass_2026, rel=1e-9)
+    # ... which prices 2026 at ~890 USD/kg (not the ~420 of Suncatcher's 36,000 t/yr from 2025), and
+    # reaches 200 USD/kg about a year and a half after their ~2035.
+    assert launch.wright_price(launch.cumulative_mass_in_year(2026.0)) == pytest.approx(
+        1800.0 * (mass_2026 / 400e3) ** math.log2(0.8), rel=1e-9
+    )
+    assert launch.wright_price(launch.cumulative_mass_in_year(2026.0, cadence=36e6, growth=0.0)) == pytest.approx(
+        421.3, rel=1e-3
+    )
+    assert 2036.0 < launch.year_for_price(200.0) < 2037.0
+    # A cadence that does not grow launches C t; the closed forms are each other's inverse.
+    assert launch.launched_by(3.0, 2e6, 0.0) == 6e6
+    years = launch.years_to_launch(launch.launched_by(np.array([1.0, 2.5]), 2e6, np.array([0.0, 0.4])), 2e6, [0.0, 0.4])
+    assert years == pytest.approx([1.0, 2.5], rel=1e-12)
 
 
 def test_hohmann_to_geo_vallado_example():
@@ -241,6 +265,10 @@ def test_cli_sized_satellite_and_learning_curve(capsys):
         "60",
         "--target-price",
         "200",
+        "--cadence",
+        "36000",
+        "--cadence-growth",
+        "0",
         "--json",
     ]
     assert main(argv) == 0
@@ -261,6 +289,9 @@ def test_cli_sized_satellite_and_learning_curve(capsys):
     }
     assert sum(budget.values()) == pytest.approx(out["mass_kg_per_kw"])
     assert out["price_usd_per_kg_reference"] < 1800.0 and out["target_year"] == pytest.approx(2035.2, abs=0.1)
+    # Suncatcher's 36,000 t/yr from 2025 reaches 200 USD/kg in ~2035; the default world cadence later.
+    assert main([arg for arg in argv if arg not in ("--cadence", "36000", "--cadence-growth", "0")]) == 0
+    assert json.loads(capsys.readouterr().out)["target_year"] == pytest.approx(2036.5, abs=0.1)
 
 
 def test_cli_table(capsys):

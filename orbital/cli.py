@@ -464,9 +464,21 @@ def _run_command(args):
 
 
 def _fleet_command(args):
-    from .model import fleet
+    from . import model
+    from .cache import check_writable
 
-    return fleet(_scenario(args), cache=not args.no_cache)
+    if args.out is not None:
+        check_writable(args.out)  # before the work, not after it
+    if args.it_power:
+        from .units import as_float
+
+        powers = [as_float(text, "W", name="--it-power", bare_unit="MW") for text in args.it_power]
+        result = model.fleet_sizes(_scenario(args), powers, cache=not args.no_cache)
+    else:
+        result = model.fleet(_scenario(args), cache=not args.no_cache)
+    if args.out is not None:
+        result.save(args.out)
+    return result
 
 
 def _check_design_command(args):
@@ -1018,7 +1030,14 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
     )
     if selected == "fleet":
         _add_scenario(fl)
+        fl.add_argument(
+            "--it-power",
+            nargs="+",
+            metavar="POWER",
+            help="the fleet at these IT powers instead of [fleet] it_power, one row each; bare MW (e.g. 1 100 1GW)",
+        )
         fl.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+        fl.add_argument("--out", help="directory for fleet.json and build_out.csv (fleets.json with --it-power)")
         fl.add_argument("--no-cache", action="store_true", help="recompute the orbit physics, ignoring the disk cache")
     fl.set_defaults(call=_fleet_command)
 

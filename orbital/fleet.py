@@ -22,29 +22,36 @@ maintenance strategy's losses), for the fleet's IT power (``[fleet] it_power``):
 * **shells and collisions**: the fleet over filed shells at a minimum spacing, spatial density, and the
   kinetic-gas collision flux for a given debris density.
 
-Relays to a backbone, conjunction screening and re-entering mass are not modelled here yet (see the
-README's limits).
+* **collision avoidance**: the manoeuvres a day across the fleet (``[launch] avoidance_manoeuvres``, each
+  ``avoidance_delta_v``) and the propellant they burn a year;
+* **sizes**: the fleet at several IT powers from one run (:func:`sizes`).
+
+Relays to a backbone through inter-satellite links and a shipped debris density profile are not modelled
+(see the README's limits).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from . import launch
-from .constants import JULIAN_YEAR
+from .constants import JULIAN_YEAR, STANDARD_GRAVITY
 from .errors import OrbitalInputError
 from .results import Report, Table
 
 __all__ = [
     "SHELL_PRESETS",
     "Fleet",
+    "FleetSizes",
     "assess",
     "build_out",
     "collision_rate",
     "shell_occupancy",
+    "sizes",
     "station_capacity",
 ]
 
@@ -208,6 +215,7 @@ class Fleet(Report):
     ground_link: dict | None = None
     shells: tuple = ()
     collisions: dict | None = None
+    avoidance: dict | None = None
     schedule: dict | None = None
 
     def to_dict(self) -> dict:
@@ -234,6 +242,7 @@ class Fleet(Report):
             "ground_link": self.ground_link,
             "shells": list(self.shells),
             "collisions": self.collisions,
+            "avoidance": self.avoidance,
             "schedule": self.schedule,
             "notes": list(self.notes),
         }
@@ -294,6 +303,17 @@ class Fleet(Report):
                     f"{s['satellites']:,} satellites, {s['per_plane']:,.0f} per plane in {s['planes']} planes "
                     f"({s['spacing_m'] / 1e3:,.1f} km apart), {s['density_per_km3']:.3g} per km3",
                 )
+        if self.collisions or self.avoidance:
+            t.section("Conjunctions and collisions")
+        if self.avoidance:
+            a = self.avoidance
+            t.row(
+                "Avoidance",
+                f"{a['manoeuvres_per_day']:,.3g} collision-avoidance manoeuvres a day across the fleet "
+                f"({a['manoeuvres_per_satellite_year']:g} per satellite a year, "
+                f"{a['delta_v_m_per_s_per_year']:.3g} m/s a year each), "
+                f"{a['propellant_kg_per_year'] / 1e3:,.3g} t of propellant a year (in the mass budget)",
+            )
         if self.collisions:
             c = self.collisions
             t.row(
@@ -315,11 +335,97 @@ class Fleet(Report):
             t.row("Note", note)
         return t
 
+    def build_out_csv(self) -> str:
+        """The build-out month by month: ``month,it_power_in_orbit_w``."""
+        rows = (f"{m},{p:.6g}" for m, p in zip(self.months, self.it_power_in_orbit, strict=True))
+        return "month,it_power_in_orbit_w\n" + "\n".join(rows) + "\n"
+
+    def save(self, directory) -> Path:
+        """Write ``fleet.json`` and ``build_out.csv`` into ``directory``, both or neither."""
+        from .cache import write_all_atomically
+
+        out = _output_directory(directory)
+        write_all_atomically({out / "fleet.json": self.to_json(), out / "build_out.csv": self.build_out_csv()})
+        return out
+
     def __repr__(self) -> str:
         return (
             f"Fleet({self.scenario}: {_mw(self.it_power)}, {self.satellites:,} satellites, "
             f"{self.launches:,} launches, {self.build_years:.3g} yr to build)"
         )
+
+
+@dataclass(frozen=True, repr=False)
+class FleetSizes(Report):
+    """One scenario's fleet at several sizes (``orbital fleet --it-power A B ...``,
+    :func:`orbital.model.fleet_sizes`): a row per size, the per-MW satellite the same in each."""
+
+    scenario: str
+    fleets: tuple
+
+    #: Row label -> (column heading, how the fleet's value is shown).
+    _COLUMNS = (
+        ("IT power", lambda f: _mw(f.it_power)),
+        ("satellites", lambda f: f"{f.satellites:,}"),
+        ("launches", lambda f: f"{f.launches:,}"),
+        ("mass [t]", lambda f: f"{f.mass / 1e3:,.0f}"),
+        ("capex [bn USD]", lambda f: f"{f.capex / 1e9:,.4g}"),
+        ("build [yr]", lambda f: f"{f.build_years:,.3g}"),
+        ("launches/yr kept", lambda f: f"{f.launches_per_year_steady:,.1f}"),
+        ("world upmass", lambda f: f"{f.world_share_steady:.1%}"),
+        (
+            "capacity/demand",
+            lambda f: (
+                "-"
+                if not f.ground_link or f.ground_link["capacity_to_demand"] is None
+                else f"{f.ground_link['capacity_to_demand']:.3g}"
+            ),
+        ),
+    )
+
+    def to_dict(self) -> dict:
+        return {"scenario": self.scenario, "fleets": [f.to_dict() for f in self.fleets]}
+
+    def table(self) -> Table:
+        t = Table(f"orbital fleet: {self.scenario}, {len(self.fleets)} fleet sizes")
+        (first, label), *columns = self._COLUMNS
+        widths = [max(len(h), *(len(show(f)) for f in self.fleets)) for h, show in columns]
+        t.row(first, "  ".join(h.rjust(w) for (h, _), w in zip(columns, widths, strict=True)))
+        for f in self.fleets:
+            t.row(label(f), "  ".join(show(f).rjust(w) for (_, show), w in zip(columns, widths, strict=True)))
+        return t
+
+    def save(self, directory) -> Path:
+        """Write ``fleets.json`` (every size's fleet) into ``directory``."""
+        from .cache import write_all_atomically
+
+        out = _output_directory(directory)
+        write_all_atomically({out / "fleets.json": self.to_json()})
+        return out
+
+    def __repr__(self) -> str:
+        return f"FleetSizes({self.scenario}: {', '.join(_mw(f.it_power) for f in self.fleets)})"
+
+
+def _output_directory(directory) -> Path:
+    out = Path(directory)
+    if out.exists() and not out.is_dir():
+        raise OrbitalInputError(f"--out = {str(directory)!r} exists and is not a directory")
+    return out
+
+
+def sizes(sc, result, it_powers) -> FleetSizes:
+    """The fleet at each of ``it_powers`` [W] from one :func:`orbital.model.run` result (the per-MW
+    satellite does not depend on the fleet's size; the entry point is :func:`orbital.model.fleet_sizes`)."""
+    powers = [float(p) for p in np.atleast_1d(it_powers)]
+    if not powers:
+        raise OrbitalInputError("give at least one fleet IT power")
+    for p in powers:
+        if not (math.isfinite(p) and 0.0 < p <= 1e12):
+            raise OrbitalInputError(
+                f"fleet IT power (--it-power, [fleet] it_power) = {p:g} W is outside the valid range (0, 1e+12] W"
+            )
+    return FleetSizes(sc.name, tuple(assess(sc.replace(fleet__it_power=f"{p!r} W"), result) for p in powers))
 
 
 def assess(sc, result) -> Fleet:
@@ -389,6 +495,7 @@ def assess(sc, result) -> Fleet:
             "per_satellite_per_year": per_second * JULIAN_YEAR,
             "per_year": per_second * JULIAN_YEAR * satellites,
         }
+    avoidance = _avoidance(sc, satellites, mass_one)
     schedule = _on_schedule(sc, result)
     ground_link = _ground_link(sc, p, satellites, target)
     if ground_link and ground_link["capacity_to_demand"] is not None and ground_link["capacity_to_demand"] < 1.0:
@@ -431,8 +538,26 @@ def assess(sc, result) -> Fleet:
         ground_link=ground_link,
         shells=shells,
         collisions=collisions,
+        avoidance=avoidance,
         schedule=schedule,
     )
+
+
+def _avoidance(sc, satellites, satellite_mass) -> dict | None:
+    """The fleet's collision-avoidance manoeuvres and the propellant they burn a year (rocket equation on
+    each satellite's yearly manoeuvre Δv; the satellite's mass budget carries the same Δv over its life)."""
+    lc = sc.launch
+    per_satellite = lc.avoidance_manoeuvres
+    if per_satellite == 0.0:
+        return None
+    dv = per_satellite * lc.avoidance_delta_v
+    burned = satellite_mass * -math.expm1(-dv / (STANDARD_GRAVITY * lc.thruster_isp))
+    return {
+        "manoeuvres_per_satellite_year": per_satellite,
+        "manoeuvres_per_day": satellites * per_satellite / (JULIAN_YEAR / 86400.0),
+        "delta_v_m_per_s_per_year": dv,
+        "propellant_kg_per_year": satellites * burned,
+    }
 
 
 def _on_schedule(sc, result) -> dict:

@@ -874,6 +874,21 @@ def fleet(sc, cache=True):
 
 
 @catalogs.scoped
+def fleet_sizes(sc, it_powers, cache=True):
+    """The scenario's fleet at each of ``it_powers`` [W] (``orbital fleet --it-power A B ...``): one run of
+    the composer, the fleet assessed at every size (:func:`orbital.fleet.sizes`).
+
+    Returns
+    -------
+    orbital.fleet.FleetSizes
+    """
+    from .fleet import sizes
+
+    sc = _scenario(sc)
+    return sizes(sc, run(sc, cache), it_powers)
+
+
+@catalogs.scoped
 def check_design(sc, cache=True):
     """An announced satellite (the scenario's ``[claim]``) against physics, today's technology and the
     model's own satellite for the same power (``orbital check-design``; :mod:`orbital.designs`).
@@ -1156,6 +1171,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
             thruster_isp=lc.thruster_isp,
             structure_fraction=lc.structure_fraction,
             margin=lc.margin,
+            avoidance_delta_v_per_year=lc.avoidance_manoeuvres * lc.avoidance_delta_v,
             infeasible="raise" if strict else "inf",
             compute_mass_factor=compute_carried,
         )
@@ -1303,6 +1319,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "mass_budget_kg_per_kw": {k: x * 1e3 for k, x in budget.items()},
         "spacecraft_cost_usd_per_w": {k: x * satellites / it_power for k, x in build.items()},
         "drag_delta_v_m_per_s_per_year": design.drag_delta_v_per_year,
+        "avoidance_delta_v_m_per_s_per_year": np.asarray(lc.avoidance_manoeuvres * lc.avoidance_delta_v)[()],
         "radiator_temperature_k": radiator_temperature[()],
         "junction_temperature_k": junction[()],
         "junction_limit_k": server.junction_limit,

@@ -308,6 +308,23 @@ SCHEMA = {
         ),
         "communications": _q("30 kg", "kg", "kg", "assumed terminals per satellite", "[0, 10000]"),
         "thruster_isp": _q("1500 s", "s", "s", "assumed Hall thruster", "[100, 20000]"),
+        "avoidance_manoeuvres": _q(
+            32.0,
+            "",
+            "",
+            "secondary: Starlink's collision-avoidance manoeuvres per satellite a year, ~149,000 from June to "
+            "November 2025 over ~9,400 satellites (SpaceX semi-annual report to the FCC, 31 Dec 2025, as reported); "
+            "measured at ~550 km, and it grows with the traffic (it doubled every six months in 2021-2023)",
+            "[0, 100000]",
+        ),
+        "avoidance_delta_v": _q(
+            "0.05 m/s",
+            "m/s",
+            "m/s",
+            "assumed: a tangential burn half an orbit before the closest approach opens ~180 m of radial "
+            "separation (Clohessy-Wiltshire: 4 dv / n, n = 1.1e-3 rad/s at 550 km); per manoeuvre",
+            "[0, 100]",
+        ),
         "ram_area_fraction": _opt(
             "",
             "",

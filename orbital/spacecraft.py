@@ -98,6 +98,7 @@ def mass_budget(
     structure_fraction=0.20,
     margin=0.20,
     infeasible="raise",
+    avoidance_delta_v_per_year=0.0,
 ) -> MassBudget:
     """Spacecraft mass per watt of IT power, closing structure, margin and propellant on the dry mass.
 
@@ -134,6 +135,8 @@ def mass_budget(
     infeasible : {"raise", "inf"}
         Designs whose structure, tankage and propellant leave no mass for the rest
         (D ≤ 0): an error, or infinite mass (for sweeps).
+    avoidance_delta_v_per_year : float or array_like
+        Δv of collision-avoidance manoeuvres [m s⁻¹ yr⁻¹] (manoeuvres a year × Δv each).
 
     Returns
     -------
@@ -156,7 +159,8 @@ def mass_budget(
     t = check_range("tank fraction", tank_fraction, 0.0, 1.0)
     s = check_range("structure fraction", structure_fraction, 0.0, 1.0, high_open=True)
     m = check_range("margin", margin, 0.0, 10.0)
-    delta_v = dv_year * life / JULIAN_YEAR + dv_disposal
+    dv_avoid = check_range("avoidance delta-v per year", avoidance_delta_v_per_year, 0.0, 5e3, unit="m/s/yr")
+    delta_v = (dv_year + dv_avoid) * life / JULIAN_YEAR + dv_disposal
     k = np.expm1(delta_v / (STANDARD_GRAVITY * isp))
     denominator = 1.0 - s - t * k * (1.0 + m)
     if infeasible == "inf":

@@ -234,3 +234,47 @@ def test_the_fleet_shells_figure():
     assert fig.orbital_data["per_plane"] == pytest.approx([s["per_plane"] for s in f.shells])
     with pytest.raises(OrbitalInputError, match="needs \\[fleet\\] shells"):
         plots.fleet_shells_chart(load_scenario("colossus-orbit"))
+
+
+def test_collision_avoidance_manoeuvres_and_their_propellant():
+    """Starlink's ~149,000 manoeuvres from June to November 2025 over ~9,400 satellites (SpaceX's report to
+    the FCC, 31 Dec 2025, as reported) is ~32 a satellite a year; at the assumed 0.05 m/s each that is
+    1.6 m/s a year, carried in every satellite's propellant and counted across the fleet."""
+    sc = load_scenario("baseline").replace(fleet__it_power="300 MW")
+    f = model.fleet(sc)
+    a = f.avoidance
+    assert a["manoeuvres_per_satellite_year"] == 32.0
+    assert a["manoeuvres_per_day"] == pytest.approx(3000 * 32.0 / 365.25)
+    assert a["delta_v_m_per_s_per_year"] == pytest.approx(1.6)
+    # Rocket equation on each satellite's mass at Isp 1,500 s: exact.
+    burned = f.satellite_mass * (1.0 - math.exp(-1.6 / (9.80665 * 1500.0)))
+    assert a["propellant_kg_per_year"] == pytest.approx(3000 * burned, rel=1e-12)
+    # The satellite's propellant carries the manoeuvres over its life: more Δv, more propellant;
+    # none without them (and then no avoidance block).
+    still = load_scenario("baseline").replace(fleet__it_power="300 MW", launch__avoidance_manoeuvres=0)
+    budget = model.run(sc).physics["mass_budget_kg_per_kw"]["propellant"]
+    assert model.run(still).physics["mass_budget_kg_per_kw"]["propellant"] < budget
+    assert model.fleet(still).avoidance is None
+    assert "collision-avoidance manoeuvres a day" in str(f.table())
+
+
+def test_the_fleet_over_sizes_equals_each_fleet(tmp_path, capsys):
+    sc = load_scenario("baseline")
+    sizes = model.fleet_sizes(sc, [1e6, 3e8, 1e11])
+    for watts, fleet in zip([1e6, 3e8, 1e11], sizes.fleets, strict=True):
+        alone = model.fleet(sc.replace(fleet__it_power=f"{watts} W"))
+        assert fleet.to_dict() == alone.to_dict()
+    assert [f.satellites for f in sizes.fleets] == [10, 3000, 1_000_000]
+    assert main(["fleet", "baseline", "--it-power", "1", "300 MW", "100GW", "--out", str(tmp_path / "s")]) == 0
+    text = capsys.readouterr().out
+    assert "3 fleet sizes" in text and "1,000,000" in text and "capacity/demand" in text
+    assert (tmp_path / "s" / "fleets.json").exists()
+    for bad in ("0", "-1 MW", "2 TW", "lots"):
+        assert main(["fleet", "baseline", "--it-power", bad]) == 2
+        assert "--it-power" in capsys.readouterr().err
+    # One fleet's files: the JSON and the build-out curve, whole.
+    assert main(["fleet", "colossus-orbit", "--out", str(tmp_path / "c")]) == 0
+    curve = (tmp_path / "c" / "build_out.csv").read_text().splitlines()
+    assert curve[0] == "month,it_power_in_orbit_w" and float(curve[-1].split(",")[1]) == pytest.approx(288.4e6, rel=1e-3)
+    (tmp_path / "file").write_text("x")
+    assert main(["fleet", "colossus-orbit", "--out", str(tmp_path / "file")]) == 2

@@ -275,6 +275,7 @@ def test_the_fleet_over_sizes_equals_each_fleet(tmp_path, capsys):
     # One fleet's files: the JSON and the build-out curve, whole.
     assert main(["fleet", "colossus-orbit", "--out", str(tmp_path / "c")]) == 0
     curve = (tmp_path / "c" / "build_out.csv").read_text().splitlines()
-    assert curve[0] == "month,it_power_in_orbit_w" and float(curve[-1].split(",")[1]) == pytest.approx(288.4e6, rel=1e-3)
+    assert curve[0] == "month,it_power_in_orbit_w"
+    assert float(curve[-1].split(",")[1]) == pytest.approx(288.4e6, rel=1e-3)
     (tmp_path / "file").write_text("x")
     assert main(["fleet", "colossus-orbit", "--out", str(tmp_path / "file")]) == 2

@@ -20,14 +20,15 @@ maintenance strategy's losses), for the fleet's IT power (``[fleet] it_power``):
 * **money on the schedule**: the ground's capital spent over its build (interest during construction),
   each satellite paid and earning from its launch;
 * **shells and collisions**: the fleet over filed shells at a minimum spacing, spatial density, and the
-  kinetic-gas collision flux for a given debris density.
-
+  kinetic-gas collision flux for a given debris density;
+* **relays** (``[downlink] band = "isl"``): each satellite's own link to a relay constellation, bounded by
+  its backbone to the ground (``[fleet] backbone_capacity``);
 * **collision avoidance**: the manoeuvres a day across the fleet (``[launch] avoidance_manoeuvres``, each
   ``avoidance_delta_v``) and the propellant they burn a year;
 * **sizes**: the fleet at several IT powers from one run (:func:`sizes`).
 
-Relays to a backbone through inter-satellite links and a shipped debris density profile are not modelled
-(see the README's limits).
+No debris density profile is shipped (``[fleet] debris_density`` is the user's, from MASTER or ORDEM):
+no public tabulation could be confirmed.
 """
 
 from __future__ import annotations
@@ -280,8 +281,17 @@ class Fleet(Report):
         if self.ground_link:
             g = self.ground_link
             t.section(f"Downlink at fleet scale ({g['band']})")
-            if g["capacity_bps"] is None:
-                t.row("Relayed", "through inter-satellite links: contention at the relays is not modelled")
+            if g["band"] == "isl":
+                backbone = (
+                    "no limit given ([fleet] backbone_capacity)"
+                    if g["backbone_bps"] is None
+                    else f"{g['backbone_bps'] / 1e9:,.4g} Gbit/s"
+                )
+                t.row(
+                    "Capacity",
+                    f"{g['capacity_bps'] / 1e9:,.4g} Gbit/s: each satellite's {g['relay_link_bps'] / 1e9:,.4g} Gbit/s "
+                    f"link to the relay constellation; its backbone to the ground: {backbone}",
+                )
             else:
                 t.row(
                     "Capacity",
@@ -289,11 +299,10 @@ class Fleet(Report):
                     f"{g['antennas_per_station']} antenna(s), one satellite each at a time "
                     f"({g['uncontended_bps'] / 1e9:,.3g} Gbit/s if none were shared)",
                 )
-                t.row(
-                    "Demand",
-                    f"{g['demand_bps'] / 1e9:,.3g} Gbit/s: capacity/demand {g['capacity_to_demand']:.3g} "
-                    "(downlink only)",
-                )
+            t.row(
+                "Demand",
+                f"{g['demand_bps'] / 1e9:,.3g} Gbit/s: capacity/demand {g['capacity_to_demand']:.3g} (downlink only)",
+            )
         if self.shells:
             t.section("Shells")
             for s in self.shells:
@@ -590,7 +599,19 @@ def _ground_link(sc, p, satellites, target) -> dict:
     demand = float(p["demand_bps"]) * target / sc.compute.it_power
     base = {"band": sc.downlink.band, "demand_bps": demand, "antennas_per_station": int(sc.fleet.antennas_per_station)}
     if sc.downlink.band == "isl":
-        return base | {"stations": 0, "capacity_bps": None, "uncontended_bps": None, "capacity_to_demand": None}
+        # Each satellite has its own link to the relay constellation (always in view: no contention on the
+        # satellite side); the backbone behind it carries at most [fleet] backbone_capacity when given.
+        own = satellites * float(link["data_rate"])
+        backbone = sc.fleet.backbone_capacity
+        capacity = own if backbone is None else min(own, backbone)
+        return base | {
+            "stations": 0,
+            "relay_link_bps": float(link["data_rate"]),
+            "backbone_bps": backbone,
+            "capacity_bps": capacity,
+            "uncontended_bps": own,
+            "capacity_to_demand": capacity / demand if demand > 0 else None,
+        }
     minutes = link["station_minutes_per_day"]
     rate = float(link["data_rate"])
     capacity = station_capacity(minutes.values(), satellites, sc.fleet.antennas_per_station, rate)

@@ -657,6 +657,13 @@ SCHEMA = {
             "[1, 10000]",
             integer=True,
         ),
+        "backbone_capacity": _opt(
+            "bit/s",
+            "Gbit/s",
+            "with [downlink] band = isl: what the relay constellation carries to the ground for this fleet; "
+            "default: no limit (each satellite's relay link is the only bound)",
+            "(0, 1e+18]",
+        ),
         "shells": _text(
             "",
             "shell preset the fleet is spread over (empty: the scenario's orbit alone); spacex-2026: SpaceX's FCC "

@@ -279,3 +279,19 @@ def test_the_fleet_over_sizes_equals_each_fleet(tmp_path, capsys):
     assert float(curve[-1].split(",")[1]) == pytest.approx(288.4e6, rel=1e-3)
     (tmp_path / "file").write_text("x")
     assert main(["fleet", "colossus-orbit", "--out", str(tmp_path / "file")]) == 2
+
+
+def test_a_relayed_fleet_is_bounded_by_its_links_and_the_backbone():
+    """With [downlink] band = isl every satellite has its own 100 Gbit/s link to the relay constellation
+    (Starlink's optical ISLs, ~100 Gbps a link): no contention on the satellite side, so the fleet carries
+    N x 100 Gbit/s unless the backbone to the ground ([fleet] backbone_capacity) carries less."""
+    sc = load_scenario("baseline").replace(downlink__band="isl", fleet__it_power="300 MW")
+    g = model.fleet(sc).ground_link
+    assert g["relay_link_bps"] == 100e9 and g["backbone_bps"] is None
+    assert g["capacity_bps"] == pytest.approx(3000 * 100e9)
+    limited = model.fleet(sc.replace(fleet__backbone_capacity="50 Gbit/s")).ground_link
+    assert limited["capacity_bps"] == pytest.approx(50e9)
+    assert limited["capacity_to_demand"] == pytest.approx(50e9 / limited["demand_bps"])
+    assert "backbone to the ground: 50 Gbit/s" in str(
+        model.fleet(sc.replace(fleet__backbone_capacity="50 Gbit/s")).table()
+    )

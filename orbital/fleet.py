@@ -50,7 +50,9 @@ __all__ = [
     "FleetSizes",
     "assess",
     "build_out",
+    "catalog_density",
     "collision_rate",
+    "read_catalog",
     "shell_occupancy",
     "sizes",
     "station_capacity",
@@ -140,6 +142,75 @@ def collision_rate(density, relative_speed, cross_section):
     """Expected impacts per second on a body: the kinetic-gas flux, density × relative speed × cross-section
     (n [m⁻³] × v [m s⁻¹] × A [m²]); Kessler & Cour-Palais (1978), ECSS-E-ST-10-04C annex J."""
     return float(np.asarray(density) * np.asarray(relative_speed) * np.asarray(cross_section))
+
+
+def catalog_density(perigee, apogee, low, high):
+    """Spatial density [m⁻³] in the shell ``low``-``high`` [m altitude] of objects on Keplerian orbits with
+    the given perigee and apogee altitudes [m]: each object's share of time in the shell over its volume.
+
+    On an ellipse r = a (1 − e cos E) and the time since perigee ∝ E − e sin E (Kepler), so the share of time
+    below radius R is (E_R − e sin E_R)/π with cos E_R = (1 − R/a)/e; a circular orbit spends all its time
+    at a. The standard way to turn a catalog into a spatial density (Kessler, Icarus 48, 39, 1981).
+    """
+    from .constants import R_EARTH
+
+    rp = R_EARTH + np.asarray(perigee, dtype=float)
+    ra = R_EARTH + np.maximum(np.asarray(apogee, dtype=float), np.asarray(perigee, dtype=float))
+    a = 0.5 * (rp + ra)
+    e = (ra - rp) / (ra + rp)
+    r1, r2 = R_EARTH + float(low), R_EARTH + float(high)
+
+    def share_below(radius):
+        elliptic = e > 1e-9
+        cos_e = np.clip((1.0 - radius / a) / np.where(elliptic, e, 1.0), -1.0, 1.0)
+        anomaly = np.arccos(cos_e)
+        return np.where(elliptic, (anomaly - e * np.sin(anomaly)) / np.pi, (a <= radius).astype(float))
+
+    time_in_shell = share_below(r2) - share_below(r1)
+    return float(time_in_shell.sum() / (4.0 / 3.0 * np.pi * (r2**3 - r1**3)))
+
+
+#: CelesTrak SATCAT operational status codes of payloads that still manoeuvre (operational, partly,
+#: backup, spare, extended mission): left out of the debris a fleet collides with.
+_OPERATING = frozenset("+PBSX")
+
+
+def read_catalog(path, key="[fleet] debris_catalog"):
+    """Perigee and apogee altitudes [m] of the objects in orbit in a CelesTrak SATCAT CSV (``PERIGEE``,
+    ``APOGEE`` in km, ``DECAY_DATE``, ``OPS_STATUS_CODE``, ``ORBIT_CENTER``) or a Space-Track GP CSV
+    (``PERIAPSIS``, ``APOAPSIS``), leaving out decayed objects and operating payloads."""
+    import csv
+
+    path = Path(path)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise OrbitalInputError(f"{key} = {str(path)!r} cannot be read: {exc}") from None
+    names = set(rows[0]) if rows else set()
+    columns = ("PERIGEE", "APOGEE") if {"PERIGEE", "APOGEE"} <= names else ("PERIAPSIS", "APOAPSIS")
+    if not set(columns) <= names:
+        raise OrbitalInputError(
+            f"{key} = {str(path)!r} is not a CelesTrak SATCAT or Space-Track GP CSV: it needs PERIGEE and APOGEE "
+            "(or PERIAPSIS and APOAPSIS) columns in km"
+        )
+    perigee, apogee = [], []
+    for row in rows:
+        if (row.get("DECAY_DATE") or "").strip() or (row.get("ORBIT_CENTER") or "EA") != "EA":
+            continue
+        if (row.get("OBJECT_TYPE") or "").upper() in ("PAY", "PAYLOAD") and (
+            row.get("OPS_STATUS_CODE") or ""
+        ) in _OPERATING:
+            continue
+        try:
+            low, high = float(row[columns[0]]), float(row[columns[1]])
+        except (TypeError, ValueError):
+            continue  # no orbit published (objects beyond Earth orbit, or unknown)
+        perigee.append(low * 1e3)
+        apogee.append(high * 1e3)
+    if not perigee:
+        raise OrbitalInputError(f"{key} = {str(path)!r} lists no object in Earth orbit")
+    return np.array(perigee), np.array(apogee)
 
 
 def shell_occupancy(satellites, shells, min_spacing):
@@ -325,11 +396,18 @@ class Fleet(Report):
             )
         if self.collisions:
             c = self.collisions
+            where = (
+                ", ".join(
+                    f"{d:.3g} per km3 at {low / 1e3:,.0f}-{high / 1e3:,.0f} km"
+                    for d, (low, high) in zip(c["density_per_km3"], c["altitude_m"], strict=True)
+                )
+                if c["altitude_m"][0] is not None
+                else f"{c['density_per_km3'][0]:.3g} per km3"
+            )
             t.row(
                 "Collisions",
-                f"{c['per_year']:.3g} a year across the fleet with the given debris "
-                f"({c['density_per_km3']:.3g} per km3 at {c['relative_speed_m_per_s'] / 1e3:g} km/s on "
-                f"{c['cross_section_m2']:,.0f} m2 per satellite)",
+                f"{c['per_year']:.3g} a year across the fleet with the debris of {c['source']} ({where}; at "
+                f"{c['relative_speed_m_per_s'] / 1e3:g} km/s on {c['cross_section_m2']:,.0f} m2 per satellite)",
             )
         if self.learning:
             x = self.learning
@@ -490,20 +568,7 @@ def assess(sc, result) -> Fleet:
     shells = ()
     if sc.fleet.shells:
         shells = tuple(shell_occupancy(satellites, SHELL_PRESETS[sc.fleet.shells], sc.fleet.min_spacing))
-    collisions = None
-    if sc.fleet.debris_density is not None:
-        # A flat plate's mean projected area over all directions is half its (one-sided) area: Cauchy's
-        # formula, a quarter of its surface, both faces counted.
-        area = (result.orbital.array_area_m2_per_mw + result.orbital.radiator_area_m2_per_mw) * per_satellite / 1e6
-        cross_section = 0.5 * area
-        per_second = collision_rate(sc.fleet.debris_density * 1e-9, sc.fleet.relative_speed, cross_section)
-        collisions = {
-            "density_per_km3": sc.fleet.debris_density,
-            "relative_speed_m_per_s": sc.fleet.relative_speed,
-            "cross_section_m2": cross_section,
-            "per_satellite_per_year": per_second * JULIAN_YEAR,
-            "per_year": per_second * JULIAN_YEAR * satellites,
-        }
+    collisions = _collisions(sc, result, satellites, shells)
     avoidance = _avoidance(sc, satellites, mass_one)
     schedule = _on_schedule(sc, result)
     ground_link = _ground_link(sc, p, satellites, target)
@@ -550,6 +615,41 @@ def assess(sc, result) -> Fleet:
         avoidance=avoidance,
         schedule=schedule,
     )
+
+
+def _collisions(sc, result, satellites, shells) -> dict | None:
+    """Collisions a year with the debris ([fleet] debris_density, one value everywhere, or the density of a
+    catalog's objects at each shell's altitude, or at the orbit's within ``debris_shell``)."""
+    f = sc.fleet
+    if f.debris_density is None and not f.debris_catalog:
+        return None
+    # A flat plate's mean projected area over all directions is half its (one-sided) area: Cauchy's
+    # formula, a quarter of its surface, both faces counted.
+    area = (
+        result.orbital.array_area_m2_per_mw + result.orbital.radiator_area_m2_per_mw
+    ) * sc.compute.satellite_it_power
+    cross_section = 0.5 * area / 1e6
+    if f.debris_density is not None:
+        bands = [(None, satellites, f.debris_density * 1e-9)]
+    else:
+        folder = Path(sc.path).parent if sc.path else Path.cwd()
+        perigee, apogee = read_catalog(folder / f.debris_catalog)
+        half = 0.5 * f.debris_shell
+        if shells:
+            ranges = [(s["altitude_m"][0] - half, s["altitude_m"][1] + half, s["satellites"]) for s in shells]
+        else:
+            ranges = [(sc.orbit.altitude - half, sc.orbit.altitude + half, satellites)]
+        bands = [((low, high), n, catalog_density(perigee, apogee, low, high)) for low, high, n in ranges]
+    per_year = [collision_rate(density, f.relative_speed, cross_section) * JULIAN_YEAR for _, _, density in bands]
+    return {
+        "source": "[fleet] debris_density" if f.debris_density is not None else f"catalog {f.debris_catalog}",
+        "density_per_km3": [density * 1e9 for _, _, density in bands],
+        "altitude_m": [band for band, _, _ in bands],
+        "relative_speed_m_per_s": f.relative_speed,
+        "cross_section_m2": cross_section,
+        "per_satellite_per_year": per_year,
+        "per_year": float(sum(n * rate for (_, n, _), rate in zip(bands, per_year, strict=True))),
+    }
 
 
 def _avoidance(sc, satellites, satellite_mass) -> dict | None:

@@ -685,6 +685,19 @@ SCHEMA = {
             "such as ESA MASTER or NASA ORDEM; no default: collisions are estimated only when given",
             "(0, 1]",
         ),
+        "debris_catalog": _text(
+            "",
+            "a CelesTrak SATCAT or Space-Track GP CSV (path relative to the scenario): the density of its objects "
+            "in orbit (all but operating payloads, which manoeuvre) at the fleet's altitudes, from each orbit's "
+            "time in the shell; instead of debris_density",
+        ),
+        "debris_shell": _q(
+            "50 km",
+            "m",
+            "km",
+            "assumed: the thickness of the shell around the fleet's altitude a catalog's density is counted in",
+            "(0, 1000]",
+        ),
         "relative_speed": _q(
             "13 km/s",
             "m/s",
@@ -957,6 +970,8 @@ def _parse_scenario(raw: dict, source, name) -> Scenario:
         )
     if values["launch"]["year"] is not None and values["launch"]["price_per_kg"] is not None:
         raise OrbitalInputError(f"{source}: [launch] give year or price_per_kg, not both")
+    if values["fleet"]["debris_density"] is not None and values["fleet"]["debris_catalog"]:
+        raise OrbitalInputError(f"{source}: [fleet] give debris_density or debris_catalog, not both")
     _check_compute(values["compute"], given["compute"], source)
     uncertainty = {}
     for full, spec in uncertain_raw.items():

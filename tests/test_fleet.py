@@ -190,8 +190,8 @@ def test_collision_flux_is_density_times_speed_times_cross_section():
     sc = load_scenario("gigawatt-constellation").replace(fleet__debris_density=1e-8)
     f = model.fleet(sc)
     c = f.collisions
-    assert c["per_year"] == pytest.approx(c["per_satellite_per_year"] * f.satellites)
-    assert c["per_satellite_per_year"] == pytest.approx(1e-17 * 1.3e4 * c["cross_section_m2"] * 365.25 * 86400)
+    assert c["per_year"] == pytest.approx(c["per_satellite_per_year"][0] * f.satellites)
+    assert c["per_satellite_per_year"][0] == pytest.approx(1e-17 * 1.3e4 * c["cross_section_m2"] * 365.25 * 86400)
     assert model.fleet("gigawatt-constellation").collisions is None  # no density: no estimate
 
 
@@ -295,3 +295,58 @@ def test_a_relayed_fleet_is_bounded_by_its_links_and_the_backbone():
     assert "backbone to the ground: 50 Gbit/s" in str(
         model.fleet(sc.replace(fleet__backbone_capacity="50 Gbit/s")).table()
     )
+
+
+def test_a_catalogs_density_is_each_orbits_time_in_the_shell_over_its_volume(tmp_path, capsys):
+    """Kessler (Icarus 48, 39, 1981): an object spends (E - e sin E)/pi of its period below the radius where
+    cos E = (1 - R/a)/e. Circular orbits in a shell count whole; an ellipse from 500 to 1,500 km spends
+    exactly half its time below its semi-major axis' radius minus a e sin E share, checked in closed form."""
+    from orbital.constants import R_EARTH
+    from orbital.fleet import catalog_density
+
+    volume = 4.0 / 3.0 * math.pi * ((R_EARTH + 600e3) ** 3 - (R_EARTH + 500e3) ** 3)
+    # Ten circular objects in the shell, two outside it.
+    perigee = np.array([550e3] * 10 + [450e3, 650e3])
+    assert catalog_density(perigee, perigee, 500e3, 600e3) == pytest.approx(10 / volume, rel=1e-12)
+    # An ellipse 500 x 1,500 km: time below a (E = pi/2) is (pi/2 - e)/pi; between perigee and a that share.
+    rp, ra = R_EARTH + 500e3, R_EARTH + 1500e3
+    a, e = (rp + ra) / 2, (ra - rp) / (ra + rp)
+    shell = 4.0 / 3.0 * math.pi * (a**3 - rp**3)
+    assert catalog_density([500e3], [1500e3], 500e3, a - R_EARTH) == pytest.approx(
+        (0.5 - e / math.pi) / shell, rel=1e-9
+    )
+    # Over shells that cover the whole orbit the shares add to one object.
+    edges = np.linspace(400e3, 1600e3, 13)
+    total = sum(
+        catalog_density([500e3], [1500e3], lo, hi) * 4.0 / 3.0 * math.pi * ((R_EARTH + hi) ** 3 - (R_EARTH + lo) ** 3)
+        for lo, hi in zip(edges[:-1], edges[1:], strict=True)
+    )
+    assert total == pytest.approx(1.0, rel=1e-12)
+
+    # A SATCAT file: decayed objects and operating payloads are left out; the fleet's shell counts the rest.
+    rows = [
+        "OBJECT_NAME,OBJECT_TYPE,OPS_STATUS_CODE,DECAY_DATE,ORBIT_CENTER,PERIGEE,APOGEE",
+        "DEB A,DEB,,,EA,545,555",
+        "DEB B,DEB,,,EA,548,552",
+        "OLD SAT,PAY,-,,EA,549,551",
+        "ACTIVE,PAY,+,,EA,550,550",
+        "GONE,DEB,D,2020-01-01,EA,550,550",
+        "PROBE,PAY,,,SU,,",
+    ]
+    (tmp_path / "satcat.csv").write_text("\n".join(rows) + "\n")
+    (tmp_path / "fleet.toml").write_text('[orbit]\naltitude = "550 km"\n[fleet]\ndebris_catalog = "satcat.csv"\n')
+    sc = load_scenario(tmp_path / "fleet.toml")
+    c = model.fleet(sc).collisions
+    shell = 4.0 / 3.0 * math.pi * ((R_EARTH + 575e3) ** 3 - (R_EARTH + 525e3) ** 3)
+    assert c["density_per_km3"][0] == pytest.approx(3 / shell * 1e9, rel=1e-9)
+    assert c["altitude_m"][0] == pytest.approx((525e3, 575e3))
+    assert "catalog satcat.csv" in str(model.fleet(sc).table())
+    # Both a density and a catalog, or a file that is not a catalog: exit 2 naming the key.
+    (tmp_path / "both.toml").write_text('[fleet]\ndebris_catalog = "satcat.csv"\ndebris_density = 1e-8\n')
+    (tmp_path / "bad.csv").write_text("a,b\n1,2\n")
+    (tmp_path / "bad.toml").write_text('[fleet]\ndebris_catalog = "bad.csv"\n')
+    (tmp_path / "missing.toml").write_text('[fleet]\ndebris_catalog = "nowhere.csv"\n')
+    for name, text in (("both", "not both"), ("bad", "PERIGEE and APOGEE"), ("missing", "cannot be read")):
+        assert main(["fleet", str(tmp_path / f"{name}.toml")]) == 2
+        err = capsys.readouterr().err
+        assert "debris_" in err and text in err

@@ -412,11 +412,24 @@ class Fleet(Report):
         if self.learning:
             x = self.learning
             t.section("Learning from its own scale (Wright's law)")
+            if "price_before_usd_per_kg" in x:
+                t.row(
+                    "Launch price",
+                    f"{x['price_before_usd_per_kg']:,.0f} USD/kg before the fleet, "
+                    f"{x['price_average_usd_per_kg']:,.0f} on average over its {x['fleet_mass_kg'] / 1e3:,.0f} t, "
+                    f"{x['price_after_usd_per_kg']:,.0f} after it",
+                )
+            if "build_cost_factor" in x:
+                t.row(
+                    "Build cost",
+                    f"x{x['build_cost_factor']:.3g} on average over its {self.satellites:,} satellites "
+                    f"({x['build_learning_rate']:.0%} cheaper per doubling from the "
+                    f"{x['build_reference_units']:,} built at [launch] bus_cost)",
+                )
             t.row(
-                "Launch price",
-                f"{x['price_before_usd_per_kg']:,.0f} USD/kg before the fleet, {x['price_average_usd_per_kg']:,.0f} "
-                f"on average over its {x['fleet_mass_kg'] / 1e3:,.0f} t, {x['price_after_usd_per_kg']:,.0f} after it "
-                "(the capex above is at the price before it)",
+                "Capex",
+                f"{x['capex_with_learning_usd'] / 1e9:,.4g} billion USD with learning (the capex above is at the "
+                "scenario's prices)",
             )
         for note in self.notes:
             t.row("Note", note)
@@ -577,17 +590,7 @@ def assess(sc, result) -> Fleet:
             f"the ground stations carry {ground_link['capacity_to_demand']:.0%} of the fleet's traffic: add stations "
             "or antennas ([fleet] antennas_per_station)"
         )
-    learning = None
-    if sc.launch.year is not None:  # on the learning curve: the fleet's own mass moves the price
-        world_mass = float(launch.cumulative_mass_in_year(sc.launch.year, **launch.world_cadence(sc.launch)))
-        learning = {
-            "year": sc.launch.year,
-            "world_cumulative_mass_kg": world_mass,
-            "fleet_mass_kg": mass,
-            "price_before_usd_per_kg": float(launch.wright_price(world_mass)),
-            "price_average_usd_per_kg": float(launch.average_wright_price(world_mass, mass)),
-            "price_after_usd_per_kg": float(launch.wright_price(world_mass + mass)),
-        }
+    learning = _learning(sc, result, mass, satellites, target, capex)
     return Fleet(
         scenario=sc.name,
         it_power=target,
@@ -615,6 +618,43 @@ def assess(sc, result) -> Fleet:
         avoidance=avoidance,
         schedule=schedule,
     )
+
+
+def _learning(sc, result, mass, satellites, it_power, capex) -> dict | None:
+    """What the fleet's own scale does to its prices (Wright's law): the launch price along the world's
+    cumulative mass (with ``[launch] year``) and the build cost along its own production (with
+    ``[fleet] build_learning_rate``), and the capex with both."""
+    f = sc.fleet
+    if sc.launch.year is None and f.build_learning_rate is None:
+        return None
+    out = {}
+    launch_factor = build_factor = 1.0
+    if sc.launch.year is not None:  # on the learning curve: the fleet's own mass moves the price
+        world_mass = float(launch.cumulative_mass_in_year(sc.launch.year, **launch.world_cadence(sc.launch)))
+        before = float(launch.wright_price(world_mass))
+        average = float(launch.average_wright_price(world_mass, mass))
+        out |= {
+            "year": sc.launch.year,
+            "world_cumulative_mass_kg": world_mass,
+            "fleet_mass_kg": mass,
+            "price_before_usd_per_kg": before,
+            "price_average_usd_per_kg": average,
+            "price_after_usd_per_kg": float(launch.wright_price(world_mass + mass)),
+        }
+        launch_factor = average / before
+    if f.build_learning_rate is not None:
+        # The mean unit cost of units x0 .. x0 + N on Wright's curve, relative to unit x0's: the same
+        # integral as the launch price's over mass.
+        x0 = float(f.build_reference_units)
+        build_factor = float(launch.average_wright_price(x0, satellites, 1.0, x0, f.build_learning_rate))
+        out |= {
+            "build_learning_rate": f.build_learning_rate,
+            "build_reference_units": int(x0),
+            "build_cost_factor": build_factor,
+        }
+    parts = result.orbital.capex_breakdown_usd_per_w
+    saved = (parts["launch"] * (1.0 - launch_factor) + parts["spacecraft"] * (1.0 - build_factor)) * it_power
+    return out | {"capex_with_learning_usd": capex - saved}
 
 
 def _collisions(sc, result, satellites, shells) -> dict | None:

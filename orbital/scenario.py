@@ -664,6 +664,22 @@ SCHEMA = {
             "default: no limit (each satellite's relay link is the only bound)",
             "(0, 1e+18]",
         ),
+        "build_learning_rate": _opt(
+            "",
+            "",
+            "the satellite's build cost falls by this share per doubling of satellites built (Wright's law over the "
+            "fleet's own production); default: none, [launch] bus_cost holds at any scale",
+            "(0, 1)",
+        ),
+        "build_reference_units": _q(
+            7000,
+            "",
+            "",
+            "secondary: satellites built at the scale [launch] bus_cost describes, the ~7,000 Starlink satellites "
+            "launched by the end of 2024 (as reported) that Quilty's per-kg estimate prices",
+            "[1, 1e+09]",
+            integer=True,
+        ),
         "shells": _text(
             "",
             "shell preset the fleet is spread over (empty: the scenario's orbit alone); spacex-2026: SpaceX's FCC "

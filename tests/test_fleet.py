@@ -350,3 +350,29 @@ def test_a_catalogs_density_is_each_orbits_time_in_the_shell_over_its_volume(tmp
         assert main(["fleet", str(tmp_path / f"{name}.toml")]) == 2
         err = capsys.readouterr().err
         assert "debris_" in err and text in err
+
+
+def test_the_build_cost_learns_from_the_fleets_own_production():
+    """Wright's law over units: the mean cost of units x0 .. x0 + N relative to unit x0's is
+    [(1 + N/x0)^(b+1) - 1] / ((b+1) N/x0), b = log2(1 - LR). 10,000 satellites after the 7,000 Starlink
+    satellites that [launch] bus_cost prices, at 15 % a doubling: 0.889."""
+    sc = load_scenario("gigawatt-constellation")
+    plain = model.fleet(sc)
+    learnt = model.fleet(sc.replace(fleet__build_learning_rate=0.15))
+    b = math.log2(0.85)
+    ratio = 10_000 / 7_000
+    factor = ((1 + ratio) ** (b + 1) - 1) / ((b + 1) * ratio)
+    assert learnt.learning["build_cost_factor"] == pytest.approx(factor, rel=1e-12)
+    assert factor == pytest.approx(0.889, abs=5e-4)
+    parts = model.run(sc).orbital.capex_breakdown_usd_per_w
+    saved = parts["spacecraft"] * (1 - factor) * plain.it_power
+    assert learnt.learning["capex_with_learning_usd"] == pytest.approx(
+        plain.learning["capex_with_learning_usd"] - saved
+    )
+    # The launch side alone: the capex's launch share at the mean price over the fleet's mass.
+    x = plain.learning
+    launch_saved = parts["launch"] * (1 - x["price_average_usd_per_kg"] / x["price_before_usd_per_kg"]) * plain.it_power
+    assert x["capex_with_learning_usd"] == pytest.approx(plain.capex - launch_saved)
+    assert "Build cost" in str(learnt.table())
+    # Neither a learning year nor a build learning rate: no learning block.
+    assert model.fleet(load_scenario("colossus-orbit")).learning is None

@@ -283,6 +283,7 @@ class Fleet(Report):
     world_share_steady: float
     replacement_life_years: float
     notes: tuple
+    start: str = ""
     learning: dict | None = None
     ground_link: dict | None = None
     shells: tuple = ()
@@ -302,6 +303,9 @@ class Fleet(Report):
             "capex_usd": self.capex,
             "build_years": self.build_years,
             "ground_build_years": self.ground_build_years,
+            "start": self.start,
+            "full_capacity": _date_after(self.start, self.build_years),
+            "ground_on_line": _date_after(self.start, self.ground_build_years),
             "build_out": {"month": list(self.months), "it_power_in_orbit_w": list(self.it_power_in_orbit)},
             "steady_state": {
                 "launches_per_year": self.launches_per_year_steady,
@@ -330,8 +334,16 @@ class Fleet(Report):
             "(hardware, spacecraft, launch, insurance; at the scenario's launch price)",
         )
         t.section("Build-out")
-        t.row("Orbit", f"{self.build_years:,.3g} years to full capacity")
-        t.row("Ground", f"{self.ground_build_years:,.3g} years to build and connect")
+        t.row(
+            "Orbit",
+            f"{self.build_years:,.3g} years to full capacity (first launch {self.start}, full "
+            f"{_date_after(self.start, self.build_years)})",
+        )
+        t.row(
+            "Ground",
+            f"{self.ground_build_years:,.3g} years to build and connect (on line "
+            f"{_date_after(self.start, self.ground_build_years)}, started the same day)",
+        )
         t.row("World upmass", f"{self.world_share_build:.1%} of the world's yearly mass to orbit while it is built")
         if self.schedule:
             s = self.schedule
@@ -611,6 +623,7 @@ def assess(sc, result) -> Fleet:
         world_share_steady=steady_mass / world,
         replacement_life_years=life,
         notes=tuple(notes),
+        start=(f.start if f.start is not None else sc.orbit.epoch).iso[:10],
         learning=learning,
         ground_link=ground_link,
         shells=shells,
@@ -762,6 +775,17 @@ def _ground_link(sc, p, satellites, target) -> dict:
         "uncontended_bps": uncontended,
         "capacity_to_demand": capacity / demand if demand > 0 else None,
     }
+
+
+def _date_after(start: str, years: float) -> str:
+    """The calendar date ``years`` Julian years after the ISO date ``start`` (``start`` itself for none)."""
+    from datetime import date, timedelta
+
+    if not start:
+        return ""
+    if years > 2000:  # beyond any calendar worth printing
+        return "never"
+    return (date.fromisoformat(start) + timedelta(days=years * JULIAN_YEAR / 86400.0)).isoformat()
 
 
 def _mw(watts) -> str:

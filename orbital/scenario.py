@@ -628,6 +628,13 @@ SCHEMA = {
     },
     "fleet": {
         "it_power": _opt("W", "MW", "the fleet's IT power (orbital fleet); default: [compute] it_power", "(0, 1e+12]"),
+        "accelerators": _opt(
+            "",
+            "",
+            "the fleet's size as an accelerator count of [compute]'s system or mix, instead of it_power",
+            "[1, 1e+12]",
+        ),
+        "start": Key(None, None, None, "the build-out's first launch; default: [orbit] epoch", kind="time"),
         "launches_per_year": _q(
             134.0,
             "",
@@ -988,7 +995,7 @@ def _parse_scenario(raw: dict, source, name) -> Scenario:
         raise OrbitalInputError(f"{source}: [launch] give year or price_per_kg, not both")
     if values["fleet"]["debris_density"] is not None and values["fleet"]["debris_catalog"]:
         raise OrbitalInputError(f"{source}: [fleet] give debris_density or debris_catalog, not both")
-    _check_compute(values["compute"], given["compute"], source)
+    _check_compute(values, given["compute"], source)
     uncertainty = {}
     for full, spec in uncertain_raw.items():
         if moved_name(full):
@@ -1014,9 +1021,10 @@ def _parse_scenario(raw: dict, source, name) -> Scenario:
     )
 
 
-def _check_compute(c: dict, given: dict, source) -> None:
-    """One system or a mixed fleet; the accelerator the system's own unless declared; the size as IT
-    power or as an accelerator count (turned into IT power here)."""
+def _check_compute(values: dict, given: dict, source) -> None:
+    """One system or a mixed fleet; the accelerator the system's own unless declared; the cluster's and the
+    fleet's size as IT power or as an accelerator count (turned into IT power here); the fleet's start."""
+    c = values["compute"]
     from .hardware import server
 
     if "systems" in given and "server" in given:
@@ -1037,10 +1045,22 @@ def _check_compute(c: dict, given: dict, source) -> None:
         power = {name: share / units[name].accelerators_per_watt for name, share in systems.items()}
         total = sum(power.values())
         c["systems"] = {name: p / total for name, p in power.items()}
+    shares = c["systems"] or {c["server"]: 1.0}
+    per_watt = sum(p * units[name].accelerators_per_watt for name, p in shares.items())
     if c["accelerators"] is not None:  # IT power = count / (accelerators per watt of the fleet)
-        shares = c["systems"] or {c["server"]: 1.0}
-        c["it_power"] = c["accelerators"] / sum(p * units[name].accelerators_per_watt for name, p in shares.items())
+        c["it_power"] = c["accelerators"] / per_watt
         SCHEMA["compute"]["it_power"].check(c["it_power"], f"{source}: [compute] accelerators (as IT power)")
+    f = values["fleet"]
+    if f["accelerators"] is not None:
+        if f["it_power"] is not None:
+            raise OrbitalInputError(f"{source}: [fleet] give it_power or accelerators (a count), not both")
+        f["it_power"] = f["accelerators"] / per_watt
+        SCHEMA["fleet"]["it_power"].check(f["it_power"], f"{source}: [fleet] accelerators (as IT power)")
+    if f["start"] is not None and f["start"] < values["orbit"]["epoch"]:
+        raise OrbitalInputError(
+            f"{source}: [fleet] start = {f['start'].iso[:10]} is before [orbit] epoch = "
+            f"{values['orbit']['epoch'].iso[:10]}: the build-out starts at or after the analysis"
+        )
 
 
 def _flat_uncertainty(table, source) -> dict:
@@ -1136,6 +1156,7 @@ def resolved_toml(scenario: Scenario, derived: dict | None = None) -> str:
     replaced = {
         ("compute", "server"): "systems" in given.get("compute", {}),
         ("compute", "it_power"): "accelerators" in given.get("compute", {}),
+        ("fleet", "it_power"): "accelerators" in given.get("fleet", {}),
     }
     for section, keys in SCHEMA.items():
         lines.append(f"\n[{section}]")

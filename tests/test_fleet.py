@@ -376,3 +376,30 @@ def test_the_build_cost_learns_from_the_fleets_own_production():
     assert "Build cost" in str(learnt.table())
     # Neither a learning year nor a build learning rate: no learning block.
     assert model.fleet(load_scenario("colossus-orbit")).learning is None
+
+
+def test_the_fleet_by_accelerator_count_and_on_the_calendar(tmp_path, capsys):
+    """[fleet] accelerators sizes the fleet as a count (Colossus 1: ~220,000 GPUs) of [compute]'s system: the
+    IT power is the count over the system's accelerators per watt, as [compute] accelerators does."""
+    from orbital import hardware
+
+    sc = load_scenario("baseline").replace(fleet__accelerators=220_000)
+    per_watt = hardware.server(sc.compute.server).accelerators_per_watt
+    assert sc.fleet.it_power == pytest.approx(220_000 / per_watt, rel=1e-12)
+    f = model.fleet(sc.replace(fleet__start="2027-01-01"))
+    d = f.to_dict()
+    assert d["start"] == "2027-01-01"
+    # 2.4-odd years after 1 January 2027 at 365.25 days a year, and the ground's 2 years.
+    from datetime import date, timedelta
+
+    assert d["full_capacity"] == (date(2027, 1, 1) + timedelta(days=f.build_years * 365.25)).isoformat()
+    assert d["ground_on_line"] == "2028-12-31"  # 730.5 days: 2028 is a leap year
+    # Bad input: both sizes, a start before the analysis' epoch.
+    for text, message in (
+        ('[fleet]\nit_power = "300 MW"\naccelerators = 1000\n', "not both"),
+        ('[orbit]\nepoch = "2026-01-01"\n[fleet]\nstart = "2025-06-01"\n', "before [orbit] epoch"),
+    ):
+        path = tmp_path / "bad.toml"
+        path.write_text(text)
+        assert main(["fleet", str(path)]) == 2
+        assert message in capsys.readouterr().err

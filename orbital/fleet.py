@@ -48,6 +48,7 @@ __all__ = [
     "SHELL_PRESETS",
     "Fleet",
     "FleetSizes",
+    "antennas_needed",
     "assess",
     "build_out",
     "catalog_density",
@@ -136,6 +137,25 @@ def station_capacity(minutes_per_day, satellites, antennas, rate):
     j = np.arange(a)[:, None]
     served = np.sum(binom.sf(j, int(satellites), f[None, :]), axis=0)
     return float(np.sum(served) * rate)
+
+
+def antennas_needed(minutes_per_day, satellites, rate, demand):
+    """The fewest antennas per station for which :func:`station_capacity` carries ``demand`` [bit s⁻¹], or
+    None when even one antenna per satellite in view could not (the stations see too little of the fleet).
+
+    Capacity grows with each antenna by rate Σ_s P(K_s ≥ a); the sums are taken once for every a that
+    could matter (up to the most satellites a station can have in view, 10 standard deviations out).
+    """
+    from scipy.stats import binom
+
+    f = np.clip(np.asarray(list(minutes_per_day), dtype=float) / 1440.0, 0.0, 1.0)
+    n = int(satellites)
+    mean, spread = n * f.max(), math.sqrt(n * f.max() * (1.0 - f.max()))
+    top = max(1, min(n, math.ceil(mean + 10.0 * spread + 10.0)))
+    j = np.arange(top)[:, None]
+    capacity = np.cumsum(np.sum(binom.sf(j, n, f[None, :]), axis=1)) * rate
+    enough = np.nonzero(capacity >= demand)[0]
+    return int(enough[0]) + 1 if enough.size else None
 
 
 def collision_rate(density, relative_speed, cross_section):
@@ -381,6 +401,12 @@ class Fleet(Report):
                     f"{g['capacity_bps'] / 1e9:,.3g} Gbit/s from {g['stations']} stations of "
                     f"{g['antennas_per_station']} antenna(s), one satellite each at a time "
                     f"({g['uncontended_bps'] / 1e9:,.3g} Gbit/s if none were shared)",
+                )
+                t.row(
+                    "Antennas needed",
+                    f"{g['antennas_needed']:,} per station carry the demand"
+                    if g["antennas_needed"] is not None
+                    else "no number of antennas at these stations carries the demand: add stations",
                 )
             t.row(
                 "Demand",
@@ -774,6 +800,7 @@ def _ground_link(sc, p, satellites, target) -> dict:
         "capacity_bps": capacity,
         "uncontended_bps": uncontended,
         "capacity_to_demand": capacity / demand if demand > 0 else None,
+        "antennas_needed": antennas_needed(minutes.values(), satellites, rate, demand),
     }
 
 

@@ -403,3 +403,17 @@ def test_the_fleet_by_accelerator_count_and_on_the_calendar(tmp_path, capsys):
         path.write_text(text)
         assert main(["fleet", str(path)]) == 2
         assert message in capsys.readouterr().err
+
+
+def test_the_antennas_a_station_needs_are_the_fewest_that_carry_the_demand():
+    from orbital.fleet import antennas_needed, station_capacity
+
+    minutes, rate = [300.0, 120.0, 45.0], 2e9
+    for satellites, demand in ((2884, 9.23e10), (100, 5e9), (10_000, 3.2e11)):
+        a = antennas_needed(minutes, satellites, rate, demand)
+        assert station_capacity(minutes, satellites, a, rate) >= demand
+        assert a == 1 or station_capacity(minutes, satellites, a - 1, rate) < demand
+    # Two satellites and one station: even two antennas carry at most both satellites' time in view.
+    assert antennas_needed([1440.0], 2, 1e9, 2.5e9) is None
+    g = model.fleet("colossus-orbit").ground_link
+    assert g["antennas_needed"] == 5 and "5 per station" in str(model.fleet("colossus-orbit").table())

@@ -30,7 +30,8 @@ Modules, from the bottom up
 physics (pure functions on SI floats, angles in degrees)
     :mod:`~orbital.orbits` (geometry, SGP4, sun, eclipses, J2, drag), :mod:`~orbital.environment`
     (Earth IR, albedo, view factors), :mod:`~orbital.solar`, :mod:`~orbital.thermal`,
-    :mod:`~orbital.radiation`, :mod:`~orbital.launch`, :mod:`~orbital.downlink`,
+    :mod:`~orbital.transport` (stopping powers, ranges), :mod:`~orbital.radiation`,
+    :mod:`~orbital.heavy_ions` (cosmic-ray nuclei, LET, RPP upsets), :mod:`~orbital.launch`, :mod:`~orbital.downlink`,
     :mod:`~orbital.terrestrial`, :mod:`~orbital.hardware` (compute catalog)
 the satellite
     :mod:`~orbital.spacecraft`: mass budget and sizing, where the physics modules meet
@@ -69,6 +70,7 @@ _SUBMODULES = {
     "explain",
     "fleet",
     "hardware",
+    "heavy_ions",
     "launch",
     "model",
     "optimize",
@@ -83,6 +85,7 @@ _SUBMODULES = {
     "sweep",
     "terrestrial",
     "thermal",
+    "transport",
     "uncertainty",
     "units",
 }

@@ -115,6 +115,8 @@ OPTION_RANGES = {
     ("radiation", "--see-threshold"): "[1, 1000]",
     ("radiation", "--modulation-potential"): "[0, 2000]",
     ("radiation", "--ground-neutron-flux"): "[0, 10000]",
+    ("radiation", "--ground-altitude"): "[-500, 11000]",
+    ("radiation", "--lifetime"): "(0, 100]",
     ("launch", "--lifetime"): "finance.lifetime",
     ("launch", "--fill"): "launch.fill",
     ("launch", "--year"): "launch.year",
@@ -331,27 +333,47 @@ def _thermal_command(args):
 
 
 def _read_spectrum(path: str, option: str):
-    """Two columns, energy [MeV] and integral fluence above it [cm^-2], '#' comments, comma or blank separated."""
+    """Two columns, energy [MeV] and integral fluence above it [cm^-2], '#' comments, comma or blank separated;
+    energies increasing (an error names the file and line that breaks the order)."""
     import numpy as np
 
     file = Path(path)
     if not file.is_file():
         raise OrbitalInputError(f"{option} = {path!r}: no such file")
+    rows, lines = [], []
     try:
-        text = file.read_text().replace(",", " ")
-        data = np.loadtxt(text.splitlines(), comments="#", ndmin=2)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise OrbitalInputError(
-            f"{option}: {path} is not two numeric columns (energy MeV, fluence cm^-2): {exc}"
-        ) from None
-    if data.shape[1] != 2 or data.shape[0] < 2:
+        text = file.read_text()
+    except UnicodeDecodeError as exc:
+        raise OrbitalInputError(f"{option}: {path} is not a text file: {exc}") from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        fields = line.split("#", 1)[0].replace(",", " ").split()
+        if not fields:
+            continue
+        try:
+            values = [float(x) for x in fields]
+        except ValueError:
+            raise OrbitalInputError(
+                f"{option}: {path} line {number}: {line.strip()!r} is not two numbers (energy MeV, fluence cm^-2)"
+            ) from None
+        if len(values) != 2:
+            raise OrbitalInputError(f"{option}: {path} line {number}: give two columns (energy MeV, fluence cm^-2)")
+        if rows and values[0] <= rows[-1][0]:
+            raise OrbitalInputError(
+                f"{option}: {path} line {number}: energy {values[0]:g} MeV does not increase "
+                f"(line {lines[-1]} has {rows[-1][0]:g} MeV); sort the file by energy"
+            )
+        rows.append(values)
+        lines.append(number)
+    if len(rows) < 2:
         raise OrbitalInputError(
             f"{option}: {path} must have two columns (energy MeV, integral fluence cm^-2) and at least two rows"
         )
+    data = np.array(rows)
     return data[:, 0], data[:, 1]
 
 
 def _radiation_command(args):
+    from . import radiation
     from .radiation import radiation_summary
 
     orbit = _orbit_from_args(args)
@@ -378,6 +400,9 @@ def _radiation_command(args):
         ground_neutron_flux=_quantity(args, "--ground-neutron-flux", "1/(cm2 s)", "1/(cm2 h)"),
         days=_quantity(args, "--days", "day"),
         samples=int(samples),
+        ground_altitude=_quantity(args, "--ground-altitude", "m"),
+        worst_day_spectrum=radiation.WORST_DAY_PROTONS if args.worst_day == "creme96" else None,
+        lifetime=_quantity(args, "--lifetime", "s", "yr"),
         cache=not args.no_cache,
     )
 
@@ -904,7 +929,20 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         )
         ra.add_argument(
             "--ground-neutron-flux",
-            help="neutrons > 10 MeV at the ground site, e.g. JESD89A's NYC reference; bare /cm^2/h (no default)",
+            help="neutrons > 10 MeV at the ground site; bare /cm^2/h (default JESD89A's NYC 13, scaled to "
+            "--ground-altitude)",
+        )
+        ra.add_argument("--ground-altitude", default="0 m", help="the ground site's altitude; bare m (default 0)")
+        ra.add_argument(
+            "--worst-day",
+            choices=("creme96", "none"),
+            default="creme96",
+            help="a worst day of solar protons reported apart: CREME96's (October 1989) or none (default creme96)",
+        )
+        ra.add_argument(
+            "--lifetime",
+            default="5 yr",
+            help="mission length from the epoch over which solar-maximum years are counted; bare years (default 5)",
         )
         ra.add_argument(
             "--no-cache", action="store_true", help="recompute the trapped spectra, ignoring the disk cache"

@@ -51,8 +51,8 @@ __all__ = [
 
 _HOURS_PER_YEAR = JULIAN_YEAR / 3600.0
 # Bumped when what orbit_physics computes changes; 2: the radiation track's version joined the key
-# (entries from before the phase-averaged tracks held the old dose).
-_PHYSICS_VERSION = 4
+# (entries from before the phase-averaged tracks held the old dose); 6: the heavy-ion LET spectra joined.
+_PHYSICS_VERSION = 6
 
 
 # --------------------------------------------------------------------------------------
@@ -119,6 +119,8 @@ def radiation_behind_shield(env: radiation.TrappedEnvironment, shielding) -> dic
     upset rates and the goodput map. ``shielding`` may be an array (each distinct thickness is
     transported once); the results then have its shape.
     """
+    from .heavy_ions import let_spectra
+
     t = np.asarray(shielding, dtype=float)
     depths, inverse = np.unique(t, return_inverse=True)
     dose = radiation.dose_depth(env, depths)
@@ -129,12 +131,34 @@ def radiation_behind_shield(env: radiation.TrappedEnvironment, shielding) -> dic
         picked = np.asarray(values)[inverse].reshape(t.shape)
         return float(picked) if picked.ndim == 0 else picked
 
+    index = inverse.reshape(t.shape)
+    spectra = let_spectra(env, depths)[1]
     return {
         "dose_per_year": at_shielding(dose.total),
         "proton_flux": at_shielding(flux),
         "saa_fraction": env.saa_fraction,
         "cosmic_ray_dose": at_shielding(dose.cosmic_ray),
+        # Cosmic-ray nuclei Z >= 2 above each LET of heavy_ions.LET_GRID, one row per distinct thickness,
+        # and the row of each design point: the chip's heavy-ion rates are weightings of these rows.
+        "heavy_ion_let": spectra.tolist() if t.ndim == 0 else spectra,  # a scalar shield's physics is cached as JSON
+        "heavy_ion_row": int(index) if index.ndim == 0 else index,
     }
+
+
+def heavy_ion_rates(chip: radiation.Accelerator, physics_radiation: dict) -> dict:
+    """A chip's heavy-ion interruptions, silent corruptions and latch-ups per second at each design
+    point, from the LET spectra :func:`radiation_behind_shield` keeps (integral RPP method)."""
+    from .heavy_ions import let_response
+
+    spectra = np.asarray(physics_radiation["heavy_ion_let"], dtype=float)
+    row = physics_radiation["heavy_ion_row"]
+    depth, latchup_depth = chip.heavy_ion["depth_um"], chip.latchup["depth_um"]
+    rates = {
+        "interrupt": spectra @ let_response(chip.heavy_ion_curve("interrupt"), depth),
+        "sdc": spectra @ let_response(chip.heavy_ion_curve("sdc"), depth),
+        "latchup": spectra @ let_response(chip.latchup_curve(), latchup_depth),
+    }
+    return {k: (v[row] if np.ndim(row) else float(v[row])) for k, v in rates.items()}
 
 
 def orbit_physics(sc: Scenario, cache=True) -> dict:
@@ -823,7 +847,8 @@ def run(sc, cache=True) -> Result:
         "eclipse_shedding": _eclipse_shedding(sc, physics, orbital),
         "design_check": _design_check(sc, cache),
         "link": physics["link"],
-        "radiation_environment": physics["radiation"],
+        # The heavy-ion LET spectra stay in the physics; their rates are reported below.
+        "radiation_environment": {k: x for k, x in physics["radiation"].items() if not k.startswith("heavy_ion_")},
         "sunlight": physics["summary"],
     }
     result = Result(
@@ -1236,6 +1261,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "ground_segment": _ground_segment(v.downlink, physics["link"], need.busier, satellites, it_power),
     }
 
+    heavy = heavy_ion_rates(chip, physics["radiation"])
     effects = radiation.cluster_effects(
         chip,
         chips,
@@ -1243,6 +1269,7 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         physics["radiation"]["proton_flux"],
         w.checkpoint_time,
         w.restart_time,
+        heavy_ion_rate=heavy["interrupt"],
     )
     orbit_goodput, ground_goodput = workload_goodputs(w, effects, chips, replica)
     shadow_fraction = float(illumination.orbit_shadow_time.mean() / illumination.period)
@@ -1250,8 +1277,12 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
     factor, weights, _ = economics.present_value_factors(lifetime_years, f.discount_rate)
     # Nothing is repaired in orbit: failed hardware and failed satellites are lost (spares, if carried,
     # come on line first), and all of it stops at the dose limit.
+    # Latch-ups from cosmic-ray nuclei are permanent losses of the chip, on top of the fleet's failures.
     hardware_loss = (
-        m.accelerator_failures + m.hbm_failures + (m.host_failures + m.network_failures) * (m.accelerators_per_host)
+        m.accelerator_failures
+        + m.hbm_failures
+        + (m.host_failures + m.network_failures) * (m.accelerators_per_host)
+        + heavy["latchup"] * JULIAN_YEAR
     )
     survival, upkeep = _maintenance(
         m,
@@ -1327,6 +1358,9 @@ def _orbital_side(v: _Values, physics: dict, strict: bool):
         "array_rated_power_per_it_watt": design.array_rated_power / c.satellite_it_power,
         "accelerators": chips,
         "dose_rad_si_per_year": physics["radiation"]["dose_per_year"],
+        "heavy_ion_interruptions_per_chip_day": np.asarray(heavy["interrupt"] * DAY)[()],
+        "heavy_ion_sdc_per_chip_day": np.asarray(heavy["sdc"] * DAY)[()],
+        "latchups_per_chip_year": np.asarray(heavy["latchup"] * JULIAN_YEAR)[()],
         "cluster_interruptions_per_hour": effects.cluster_interruptions_per_hour,
         "ground_cluster_interruptions_per_hour": effects.ground_cluster_interruptions_per_hour,
         "tid_lifetime_years": effects.tid_lifetime_years,

@@ -365,7 +365,13 @@ def goodput_map(sc: Scenario, result=None, environments=None):
     for orbit in _map_orbits(sc):  # 20 tracks through IRBEM, each vectorized over its samples
         env = model.radiation_behind_shield(_environment(environments, orbit, *_MAP_TRACK, r.solar), r.shielding)
         effects = radiation.cluster_effects(
-            chip, chips, env["dose_per_year"], env["proton_flux"], w.checkpoint_time, w.restart_time
+            chip,
+            chips,
+            env["dose_per_year"],
+            env["proton_flux"],
+            w.checkpoint_time,
+            w.restart_time,
+            heavy_ion_rate=model.heavy_ion_rates(chip, env)["interrupt"],
         )
         goodput.append(model.workload_goodputs(w, effects, chips, replica)[0])
     values = np.reshape(goodput, (_MAP_INCLINATIONS.size, _MAP_ALTITUDES.size))
@@ -920,6 +926,71 @@ def fleet_shells_chart(sc: Scenario, result=None):
     return _finish(fig, f"{f.satellites:,} satellites over the {sc.fleet.shells} shells", data)
 
 
+@_styled
+def let_spectrum_chart(sc: Scenario, result=None, environments=None):
+    """Cosmic-ray nuclei above each LET behind the scenario's shield, with the chip's (assumed) heavy-ion
+    and latch-up Weibull curves: where the spectrum meets the curves, the heavy-ion upsets come from."""
+    from .heavy_ions import let_spectrum
+
+    r = sc.radiation
+    env = _environment(environments, model.scenario_orbit(sc), r.track_days / DAY, int(r.track_samples), r.solar)
+    spectrum = let_spectrum(env, r.shielding)
+    chip = radiation.accelerator(hardware.fleet_accelerator(sc.compute))
+    fig, ax = _figure()
+    shown = spectrum.let >= 1e-2
+    ax.loglog(spectrum.let[shown], spectrum.integral[shown], color=PALETTE[0], lw=1.6, label="all nuclei (Z 1-28)")
+    ax.loglog(spectrum.let[shown], spectrum.heavy[shown], color=PALETTE[1], lw=1.6, ls="--", label="Z 2-28")
+    ax.set_xlabel("LET in silicon [MeV cm²/mg]")
+    ax.set_ylabel("Intensity above LET [m⁻² sr⁻¹ s⁻¹]")
+    ax.set_xlim(1e-2, 1e2)
+    twin = ax.twinx()
+    let = np.geomspace(1e-2, 1e2, 400)
+    upset, latch = chip.heavy_ion_curve("interrupt"), chip.latchup_curve()
+    twin.semilogx(let, upset(let), color=PALETTE[3], lw=1.2, label=f"{chip.name} interruptions (Weibull, assumed)")
+    twin.semilogx(let, latch(let), color=PALETTE[4], lw=1.2, ls=":", label=f"{chip.name} latch-up (assumed)")
+    twin.set_yscale("log")
+    twin.set_ylim(max(latch.saturation, 1e-12) * 1e-3, upset.saturation * 3.0)
+    twin.set_ylabel("Cross-section per chip [cm²]")
+    lines = ax.get_legend_handles_labels()
+    more = twin.get_legend_handles_labels()
+    ax.legend(lines[0] + more[0], lines[1] + more[1], loc="lower left", fontsize=8, framealpha=0.9)
+    data = {"let_mev_cm2_per_mg": spectrum.let, "all_nuclei_above": spectrum.integral, "heavy_above": spectrum.heavy}
+    return _finish(
+        fig,
+        f"Cosmic-ray LET spectrum behind {r.shielding * 1e3:g} mm Al (Matthiä et al. 2013 nuclei, integral RPP)",
+        data,
+    )
+
+
+@_styled
+def worst_day_chart(sc: Scenario, result=None, environments=None):
+    """CREME96's worst day of solar protons at 1 AU and at the scenario's orbit (through its geomagnetic
+    cutoff and the Earth's shadow): the fluence of that one day above each energy."""
+    r = sc.radiation
+    env = _environment(environments, model.scenario_orbit(sc), r.track_days / DAY, int(r.track_samples), r.solar)
+    energy, intensity = radiation.WORST_DAY_PROTONS
+    outside = intensity * 4.0 * np.pi * DAY * 1e-4
+    at_orbit = outside * env.transmission(energy) * radiation.earth_shadow_factor(env.altitude)
+    day = radiation.worst_day(env, r.shielding)
+    fig, ax = _figure()
+    ax.loglog(energy, outside, "o-", color=PALETTE[0], lw=1.4, label="at 1 AU (CREME96 worst day, Oct 1989)")
+    ax.loglog(energy, at_orbit, "s-", color=PALETTE[3], lw=1.4, label="at this orbit (cutoff and Earth's shadow)")
+    ax.set_xlabel("Proton energy [MeV]")
+    ax.set_ylabel("Fluence above energy in the day [cm⁻²]")
+    ax.text(
+        0.98,
+        0.95,
+        f"dose behind {r.shielding * 1e3:g} mm Al: {day['dose_rad_si']:.3g} rad(Si) in the day",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=9,
+    )
+    ax.legend(loc="lower left", fontsize=8, framealpha=0.9)
+    data = {"energy_mev": energy, "fluence_1au_cm2": outside, "fluence_orbit_cm2": at_orbit, **day}
+    return _finish(fig, "The worst day of solar protons, outside the magnetosphere and at the orbit", data)
+
+
 def explain_figure(sc: Scenario, result=None, against=None):
     """The walk from the scenario to ``against`` (a scenario, file or bundled name) by group of keys, or,
     without one, to its most favourable sourced values (:func:`orbital.explain.drivers`)."""
@@ -934,6 +1005,8 @@ FIGURES = {
     "solar-power": ("Orbit-average solar output per m² by altitude and LTAN, against the ground", solar_power_by_orbit),
     "radiator": ("Net rejection and radiator area per MW against temperature, by coating", radiator_vs_temperature),
     "dose-depth": ("Dose-depth curves with the accelerator's dose limit", dose_depth_curves),
+    "let-spectrum": ("Cosmic-ray LET spectrum behind the shield and the chip's heavy-ion curves", let_spectrum_chart),
+    "worst-day": ("The worst day of solar protons at 1 AU and at the orbit", worst_day_chart),
     "goodput-map": ("Goodput by altitude and inclination", goodput_map),
     "mass-budget": ("Mass budget per kW, by subsystem", mass_budget),
     "cost": ("Cost per MW, orbital against terrestrial, by line item", cost_per_mw),

@@ -26,7 +26,6 @@ The chain:
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
@@ -40,10 +39,20 @@ from astropy.time import Time
 
 from .cache import cache_dir, read_entry, store_entry
 from .catalogs import load, lookup
-from .constants import DAY, JULIAN_YEAR, R_EARTH
+from .constants import DAY, JULIAN_YEAR
 from .errors import OrbitalInputError, OrbitalWarning, check_choice, check_range
 from .orbits import Orbit, teme_to_ecef
 from .results import Report, Table, clock
+from .transport import (
+    ALUMINIUM_DENSITY,
+    PROTON_MASS_MEV,
+    earth_shadow_factor,
+    energy_for_range,
+    proton_csda_range,
+    proton_energy_from_rigidity,
+    proton_rigidity,
+    proton_stopping_power,
+)
 
 __all__ = [
     "SOLAR_CONDITIONS",
@@ -82,6 +91,8 @@ __all__ = [
     "radiation_summary",
     "shielded_proton_flux",
     "solar_event_dose",
+    "HEAVY_ION_RESPONSE",
+    "LATCHUP_RESPONSE",
     "shielding_mass",
     "thickness_from_areal_density",
     "tid_lifetime",
@@ -103,12 +114,6 @@ ELECTRON_ENERGIES = np.geomspace(0.05, 6.5, 20)
 #: A track sample counts as inside the South Atlantic Anomaly when the AP8 flux of
 #: protons above 10 MeV exceeds this [cm⁻² s⁻¹] (the lowest contour SPENVIS maps show).
 SAA_THRESHOLD = 1.0
-
-#: Density of aluminium [kg m⁻³] (CRC Handbook of Chemistry and Physics).
-ALUMINIUM_DENSITY = 2699.0
-
-#: Proton rest energy [MeV] (CODATA 2018).
-PROTON_MASS_MEV = 938.27208816
 
 #: MeV per erg-gram conversion for dose: 1 rad = 100 erg/g = 6.2415e7 MeV/g.
 MEV_PER_G_PER_RAD = 6.241509074e7
@@ -348,45 +353,6 @@ def cutoff_rigidity(l_shell):
     with np.errstate(invalid="ignore", divide="ignore"):
         rc = np.where(np.isfinite(l_shell) & (l_shell <= 5.0), 14.5 / l_shell**2, 0.0)
     return rc[()]
-
-
-def proton_rigidity(energy):
-    """Magnetic rigidity of a proton, R = √(E² + 2 E m c²) / e [GV].
-
-    Parameters
-    ----------
-    energy : float or array_like
-        Kinetic energy [MeV].
-    """
-    e = np.asarray(energy, dtype=float)
-    return (np.sqrt(e**2 + 2.0 * e * PROTON_MASS_MEV) / 1e3)[()]
-
-
-def proton_energy_from_rigidity(rigidity):
-    """Kinetic energy of a proton of a given rigidity [MeV] (inverse of :func:`proton_rigidity`)."""
-    pc = np.asarray(rigidity, dtype=float) * 1e3
-    return (np.sqrt(pc**2 + PROTON_MASS_MEV**2) - PROTON_MASS_MEV)[()]
-
-
-def earth_shadow_factor(altitude):
-    """Fraction of the sky not hidden by the Earth, (1 + cos ρ) / 2 with sin ρ = R / (R + h).
-
-    Isotropic cosmic rays and solar particles cannot arrive from directions the
-    solid Earth blocks.
-
-    Parameters
-    ----------
-    altitude : float or array_like
-        Altitude [m].
-
-    References
-    ----------
-    CREME96 Earth shadowing (Tylka et al. 1997), as described on the SPENVIS
-    CREME background page; solid angle of a sphere's disc.
-    """
-    h = check_range("altitude", altitude, 0.0, np.inf, unit="km", scale=1e3)
-    sin_rho = R_EARTH / (R_EARTH + h)
-    return ((1.0 + np.sqrt(1.0 - sin_rho**2)) / 2.0)[()]
 
 
 def differential_from_integral(energy, integral):
@@ -879,84 +845,102 @@ def solar_event_dose(environment: TrappedEnvironment, thickness, event_fluence):
     return _shieldose(t, untrapped=_transmitted(environment, event_fluence, "solar event"))[3]
 
 
-# --------------------------------------------------------------------------------------
-# Proton stopping and the flux behind a shield
-# --------------------------------------------------------------------------------------
+#: CREME96's worst day of solar protons (the October 1989 event), integral intensity above each energy at
+#: 1 AU [m⁻² sr⁻¹ s⁻¹] (Tylka et al., IEEE Trans. Nucl. Sci. 44, 2150, 1997; CREME96 output as published
+#: with the public course repository tdloveless/me-radfx, P3A-Solar-particle-fluxes.html). Status: published.
+WORST_DAY_PROTONS = (
+    np.array([1.0, 10.0, 28.0, 32.0, 50.0, 100.0, 200.0, 500.0]),
+    np.array([7.107e8, 1.134e8, 2.393e7, 1.870e7, 7.549e6, 1.450e6, 2.284e5, 1.498e4]),
+)
 
-#: Bethe inputs: Z/A and mean excitation energy I [eV] (ICRU Report 49, 1993).
-_MATERIALS = {"aluminium": (13.0 / 26.9815, 166.0), "silicon": (14.0 / 28.0855, 173.0), "water": (0.55509, 75.0)}
-_ELECTRON_MASS_MEV = 0.51099895
-_K_BETHE = 0.307075  # 4π N_A r_e² m_e c² [MeV cm² mol⁻¹] (PDG)
+#: Years of high solar activity (ECSS-E-ST-10-04C: the 7 years from 2.5 before to 4.5 after a maximum),
+#: from the maximum of cycle 25 (~2024.8: NASA/NOAA Solar Cycle Prediction Panel, October 2024;
+#: secondary) repeating every 11 years.
+SOLAR_MAXIMUM_YEAR = 2024.8
+SOLAR_CYCLE_YEARS = 11.0
 
 
-def proton_stopping_power(energy, material="aluminium"):
-    """Electronic mass stopping power of protons, Bethe formula without shell corrections.
+def solar_maximum_years(start_year, years):
+    """Years of high solar activity in a mission from ``start_year`` lasting ``years``, counted the ECSS way:
+    the overlap with the 7-year active windows [max − 2.5, max + 4.5], and a mission that touches one for
+    less than a year counts one (ECSS-E-ST-10-04C 9.2.2.2b; SPENVIS does the same)."""
+    start = float(check_range("mission start", start_year, 1950.0, 2200.0))
+    span = float(check_range("mission length", years, 0.0, 100.0, unit="yr", low_open=True))
+    first = SOLAR_MAXIMUM_YEAR + SOLAR_CYCLE_YEARS * np.floor((start - SOLAR_MAXIMUM_YEAR - 4.5) / SOLAR_CYCLE_YEARS)
+    maxima = first + SOLAR_CYCLE_YEARS * np.arange(int(span / SOLAR_CYCLE_YEARS) + 3)
+    low, high = np.maximum(maxima - 2.5, start), np.minimum(maxima + 4.5, start + span)
+    active = float(np.sum(np.maximum(high - low, 0.0)))
+    active = round(active, 9)  # whole windows add up to whole years, not 6.999999999
+    return 0.0 if active == 0.0 else max(active, 1.0)
 
-    -dE/dx = K (Z/A) (1/β²) [½ ln(2 m c² β² γ² T_max / I²) - β²], accurate to
-    ~2 % above a few MeV (where shell and Barkas corrections fade).
+
+def worst_day(environment: TrappedEnvironment, thickness, spectrum=WORST_DAY_PROTONS) -> dict:
+    """A day of the worst solar proton event (CREME96's worst day) on an orbit: the fluence above 10 and
+    100 MeV at the satellite (through the geomagnetic cutoff along the track and the Earth's shadow, no
+    shield), the protons above 10 MeV and the dose behind ``thickness`` of aluminium.
 
     Parameters
     ----------
-    energy : float or array_like
-        Proton kinetic energy [MeV], ≥ 1.
-    material : {"aluminium", "silicon", "water"}
-        Absorber.
+    environment : TrappedEnvironment
+    thickness : float
+        Aluminium [m].
+    spectrum : tuple
+        ``(energy [MeV], integral intensity at 1 AU [m⁻² sr⁻¹ s⁻¹])`` held for a day.
 
     Returns
     -------
-    float or numpy.ndarray
-        Stopping power [MeV cm² g⁻¹].
-
-    References
-    ----------
-    Particle Data Group, Review of Particle Physics, "Passage of particles through
-    matter" (Bethe equation); ICRU Report 49 (1993) for Z/A and I.
+    dict
+        ``fluence_gt10mev_cm2``, ``fluence_gt100mev_cm2`` (at the satellite), ``proton_fluence_behind_shield_cm2``
+        (above 10 MeV inside), ``dose_rad_si``.
     """
-    check_choice("material", material, tuple(_MATERIALS))
-    e = check_range("proton energy", energy, 1.0, 1e5, unit="MeV")
-    z_over_a, mean_excitation = _MATERIALS[material]
-    gamma = 1.0 + e / PROTON_MASS_MEV
-    beta2 = 1.0 - 1.0 / gamma**2
-    ratio = _ELECTRON_MASS_MEV / PROTON_MASS_MEV
-    t_max = 2.0 * _ELECTRON_MASS_MEV * beta2 * gamma**2 / (1.0 + 2.0 * gamma * ratio + ratio**2)
-    i_mev = mean_excitation * 1e-6
-    log_term = 0.5 * np.log(2.0 * _ELECTRON_MASS_MEV * beta2 * gamma**2 * t_max / i_mev**2)
-    return (_K_BETHE * z_over_a / beta2 * (log_term - beta2))[()]
+    energy, intensity = spectrum
+    day_fluence = np.asarray(intensity, dtype=float) * 4.0 * np.pi * DAY * 1e-4  # cm⁻² over the day
+    at_1au = (np.asarray(energy, dtype=float), day_fluence)
+    e, local = _transmitted(environment, at_1au, "worst day")
+    log_e, log_f = np.log(e), np.log(np.maximum(local, 1e-300))
+
+    def above(energy_mev):
+        return float(np.exp(np.interp(np.log(energy_mev), log_e, log_f)))
+
+    grams = ALUMINIUM_DENSITY * float(thickness) * 0.1
+    entry = float(energy_for_range(proton_csda_range(10.0) + grams))
+    return {
+        "fluence_gt10mev_cm2": above(10.0),
+        "fluence_gt100mev_cm2": above(100.0),
+        "proton_fluence_behind_shield_cm2": above(min(entry, float(e[-1]))),
+        "dose_rad_si": float(solar_event_dose(environment, [float(thickness)], at_1au)[0]),
+    }
 
 
-@functools.cache
-def _range_table(material):
-    energy = np.geomspace(1.0, 1e5, 2500)
-    inverse = 1.0 / proton_stopping_power(energy, material)
-    csda = np.concatenate([[0.0], np.cumsum(0.5 * (inverse[1:] + inverse[:-1]) * np.diff(energy))])
-    # Below 1 MeV the range is < 0.005 g/cm² in these materials; start the table there.
-    return energy, csda
+#: JEDEC JESD89A (2006) reference: neutrons above 10 MeV at sea level in New York City, ~13 cm⁻² h⁻¹
+#: (Gordon et al., IEEE Trans. Nucl. Sci. 51, 3427, 2004) [cm⁻² s⁻¹]. Status: published.
+GROUND_NEUTRON_FLUX_NYC = 13.0 / 3600.0
+
+#: Attenuation length of the atmospheric neutron flux [g cm⁻²] and sea-level depth [g cm⁻²], JESD89A
+#: annex A: F(d) = F_NYC exp((1033 − d) / 131.3).
+NEUTRON_ATTENUATION_LENGTH = 131.3
+SEA_LEVEL_DEPTH = 1033.0
 
 
-def proton_csda_range(energy, material="aluminium"):
-    """CSDA range of protons, ∫ dE / S(E) from 1 MeV [g cm⁻²].
+def ground_neutron_flux(altitude=0.0):
+    """Neutrons above 10 MeV at a ground site [cm⁻² s⁻¹]: JESD89A's New York City reference scaled to the
+    site's atmospheric depth, d = 1033 (1 − 2.25577e-5 h)^5.25588 g cm⁻² (ISA barometric formula, h [m]),
+    F = F_NYC exp((1033 − d)/131.3). Denver (1,609 m) comes out at ~4x sea level, the figure usually
+    quoted. The geomagnetic latitude's effect (NYC's cutoff taken everywhere) is not modelled.
 
     Parameters
     ----------
-    energy : float or array_like
-        Kinetic energy [MeV], 1-100,000.
-    material : {"aluminium", "silicon", "water"}
-        Absorber.
-
-    References
-    ----------
-    Bethe stopping power (:func:`proton_stopping_power`); checked against NIST
-    PSTAR (100 MeV protons in water: 7.718 g cm⁻²).
+    altitude : float or array_like
+        Site altitude [m], -500 to 11,000 (the troposphere).
     """
-    check_choice("material", material, tuple(_MATERIALS))
-    e = check_range("proton energy", energy, 1.0, 1e5, unit="MeV")
-    table_e, table_r = _range_table(material)
-    return np.interp(e, table_e, table_r)[()]
+    h = check_range("ground site altitude", altitude, -500.0, 11000.0, unit="m")
+    depth = SEA_LEVEL_DEPTH * (1.0 - 2.25577e-5 * h) ** 5.25588
+    return (GROUND_NEUTRON_FLUX_NYC * np.exp((SEA_LEVEL_DEPTH - depth) / NEUTRON_ATTENUATION_LENGTH))[()]
 
 
-def _energy_for_range(csda, material="aluminium"):
-    table_e, table_r = _range_table(material)
-    return np.interp(csda, table_r, table_e)
+# --------------------------------------------------------------------------------------
+# Proton stopping and the flux behind a shield
+# --------------------------------------------------------------------------------------
 
 
 def shielded_proton_flux(environment: TrappedEnvironment, thickness, threshold_energy=10.0):
@@ -988,7 +972,7 @@ def shielded_proton_flux(environment: TrappedEnvironment, thickness, threshold_e
     t = check_range("shielding", thickness, 0.0, 1.0, unit="mm", scale=1e-3)
     e_th = check_range("threshold energy", threshold_energy, 1.0, 400.0, unit="MeV")
     grams = ALUMINIUM_DENSITY * t * 0.1  # kg/m² -> g/cm²
-    entry = _energy_for_range(proton_csda_range(e_th) + grams)
+    entry = energy_for_range(proton_csda_range(e_th) + grams)
     return environment.proton_flux_above(np.minimum(entry, PROTON_ENERGIES[-1] * 1.0))
 
 
@@ -1137,7 +1121,7 @@ def _exit_energy(energy, grams):
     """Energy per nucleon left after ``grams`` [g cm⁻²] of aluminium (CSDA, straight ahead); 0 if stopped.
     H and He share it: the range at equal velocity scales as A/Z², which is 1 for both."""
     residual = proton_csda_range(energy) - grams
-    return np.where(residual > 0, _energy_for_range(np.maximum(residual, 0.0)), 0.0)
+    return np.where(residual > 0, energy_for_range(np.maximum(residual, 0.0)), 0.0)
 
 
 def cosmic_rays(
@@ -1237,6 +1221,38 @@ class Accelerator:
     tid_no_hard_failure: float
     status: str
     sources: tuple = field(default=(), compare=False)
+    heavy_ion: dict = field(default_factory=dict, compare=False)
+    latchup: dict = field(default_factory=dict, compare=False)
+
+    def heavy_ion_curve(self, effect="interrupt"):
+        """The chip's heavy-ion Weibull in LET for ``effect``: "interrupt" (uncorrectable errors, SEFIs and host
+        crashes: what stops a job) or "sdc" (silent corruption), per chip (:data:`HEAVY_ION_RESPONSE`)."""
+        from .heavy_ions import Weibull
+
+        h = self.heavy_ion
+        return Weibull(h["onset_let"], h["width"], h["shape"], h[f"{effect}_saturation_cm2"], f"{self.name} heavy-ion")
+
+    def latchup_curve(self):
+        """The chip's single-event latch-up Weibull in LET (:data:`LATCHUP_RESPONSE`)."""
+        from .heavy_ions import Weibull
+
+        x = self.latchup
+        return Weibull(x["onset_let"], x["width"], x["shape"], x["saturation_cm2"], f"{self.name} latch-up")
+
+
+#: The heavy-ion response of a chip with no heavy-ion beam data (none exists for any AI accelerator):
+#: a Weibull in LET with the onset, width and shape typical of deep-submicron CMOS SRAM and logic
+#: (thresholds below 1 MeV cm² mg⁻¹), over a 1 µm deep sensitive volume (CREME96's worked example), and a
+#: saturation ``proton_ratio`` times the chip's own proton cross-section for the same effects: a proton
+#: upsets only through a nuclear reaction in the few µm of silicon around a node, ~(2 µm × 2.33 g cm⁻³) /
+#: ~100 g cm⁻² ≈ 5e-6 of the time, so heavy-ion cross-sections run ~1e5 times the proton ones.
+#: Status: assumed. A catalog entry's ``heavy_ion_*`` fields replace any of these.
+HEAVY_ION_RESPONSE = {"onset_let": 0.5, "width": 20.0, "shape": 1.5, "depth_um": 1.0, "proton_ratio": 1e5}
+
+#: Single-event latch-up with no beam data: FinFET CMOS rarely latches, so a late onset (15 MeV cm² mg⁻¹)
+#: and a small saturation (1e-6 cm² per chip) over a 2 µm deep volume. Status: assumed; a latch-up is
+#: counted as a permanent loss of the chip. ``latchup_*`` fields in a catalog entry replace these.
+LATCHUP_RESPONSE = {"onset_let": 15.0, "width": 30.0, "shape": 2.0, "saturation_cm2": 1e-6, "depth_um": 2.0}
 
 
 def accelerator(name="tpu-v6e") -> Accelerator:
@@ -1257,7 +1273,22 @@ def accelerator(name="tpu-v6e") -> Accelerator:
         tid_no_hard_failure=e["tid_no_hard_failure_rad"],
         status=e["status"],
         sources=tuple(e["sources"]),
+        heavy_ion=_heavy_ion_response(e),
+        latchup={k: e.get(f"latchup_{k}", v) for k, v in LATCHUP_RESPONSE.items()}
+        | {"status": "given" if any(k.startswith("latchup_") for k in e) else "assumed"},
     )
+
+
+def _heavy_ion_response(e: dict) -> dict:
+    """The entry's heavy-ion Weibull (its own ``heavy_ion_*`` fields, else :data:`HEAVY_ION_RESPONSE`)."""
+    h = {k: e.get(f"heavy_ion_{k}", v) for k, v in HEAVY_ION_RESPONSE.items()}
+    crash = e["host_crash_per_rad"] / fluence_per_rad(e["beam_energy_mev"])
+    interrupt = e["ue_cross_section_cm2"] + e["sefi_cross_section_cm2"] + crash
+    return h | {
+        "interrupt_saturation_cm2": e.get("heavy_ion_interrupt_saturation_cm2", h["proton_ratio"] * interrupt),
+        "sdc_saturation_cm2": e.get("heavy_ion_sdc_saturation_cm2", h["proton_ratio"] * e["sdc_cross_section_cm2"]),
+        "status": "given" if any(k.startswith("heavy_ion_") for k in e) else "assumed",
+    }
 
 
 def catalog_names() -> list[str]:
@@ -1509,7 +1540,9 @@ def workload_goodput(
     return np.asarray(share * training + (1.0 - share) * inference)[()]
 
 
-def cluster_effects(chip: Accelerator, chips, dose_per_year, proton_flux, checkpoint_time, restart_time=None):
+def cluster_effects(
+    chip: Accelerator, chips, dose_per_year, proton_flux, checkpoint_time, restart_time=None, heavy_ion_rate=0.0
+):
     """Event rates, interruptions, checkpoint interval, goodput and dose life of a cluster.
 
     Parameters
@@ -1524,6 +1557,9 @@ def cluster_effects(chip: Accelerator, chips, dose_per_year, proton_flux, checkp
         Protons above the effects' threshold behind the shield [cm⁻² s⁻¹].
     checkpoint_time, restart_time : float or array_like
         Checkpoint write and restart times [s] (restart defaults to the write time).
+    heavy_ion_rate : float or array_like
+        Interruptions per chip per second from cosmic-ray nuclei by direct ionization
+        (:func:`orbital.model.heavy_ion_rates`), on top of the proton-calibrated events per rad.
 
     The numbers broadcast against each other (a sweep's design points); a scalar
     call gives scalars.
@@ -1536,7 +1572,14 @@ def cluster_effects(chip: Accelerator, chips, dose_per_year, proton_flux, checkp
     dose_year = check_range("dose per year", dose_per_year, 0.0, np.inf, unit="rad/yr", low_open=True)
     rates = event_rates(chip, dose_year / JULIAN_YEAR, proton_flux)
     per_day = {k: (np.asarray(v) * DAY)[()] for k, v in asdict(rates).items()}
-    per_chip = GROUND_INTERRUPTIONS_PER_CHIP_DAY + per_day["ue_dose"] + per_day["sefi_dose"] + per_day["crash_dose"]
+    per_day["heavy_ion"] = (np.asarray(heavy_ion_rate, dtype=float) * DAY)[()]
+    per_chip = (
+        GROUND_INTERRUPTIONS_PER_CHIP_DAY
+        + per_day["ue_dose"]
+        + per_day["sefi_dose"]
+        + per_day["crash_dose"]
+        + per_day["heavy_ion"]
+    )
     cluster_per_second = chips * per_chip / DAY
     ground_per_second = chips * GROUND_INTERRUPTIONS_PER_CHIP_DAY / DAY
     return ClusterEffects(
@@ -1601,6 +1644,10 @@ class RadiationSummary(Report):
     ground_neutron_flux: float | None
     ground_rates_per_chip_day: dict | None
     dose_depth: DoseDepth
+    heavy_ion: dict = field(default_factory=dict)
+    worst_day: dict | None = None
+    solar_particles: dict = field(default_factory=dict)
+    ground_altitude: float = 0.0
 
     _headline = ("altitude_km", "shielding_mm", "dose_rad_si_per_year", "goodput")
 
@@ -1647,10 +1694,18 @@ class RadiationSummary(Report):
             "tid_lifetime_years": self.tid_lifetime_years,
             "tid_no_hard_failure_years": self.tid_no_hard_failure_years,
             "solar_event": self.solar_event,
-            "ground_neutron_flux_cm2_h": None
-            if self.ground_neutron_flux is None
-            else self.ground_neutron_flux * 3600.0,
+            "ground_neutron_flux_cm2_h": self.ground_neutron_flux * 3600.0,
+            "ground_altitude_m": self.ground_altitude,
             "ground_per_chip_day": self.ground_rates_per_chip_day,
+            "heavy_ion_upsets_per_chip_day": self.heavy_ion["interrupt_per_chip_day"]
+            + self.heavy_ion["sdc_per_chip_day"],
+            "heavy_ion_interruptions_per_chip_day": self.heavy_ion["interrupt_per_chip_day"],
+            "heavy_ion_sdc_per_chip_day": self.heavy_ion["sdc_per_chip_day"],
+            "latchups_per_chip_year": self.heavy_ion["latchups_per_chip_year"],
+            "heavy_ion_response": self.heavy_ion["response"],
+            "let_spectrum": self.heavy_ion["let_spectrum"],
+            **self.solar_particles,
+            "worst_day": self.worst_day,
             "dose_depth": {
                 "thickness_mm": (curve.thickness * 1e3).tolist(),
                 "total_rad_si_per_year": curve.total.tolist(),
@@ -1729,10 +1784,18 @@ class RadiationSummary(Report):
             ("Host crash", "crash_per_chip_day", "crash"),
         ):
             table.row(label, f"{r[key]:11.3g} {x[route]:13.3g}" + (f" {ground[route]:11.3g}" if ground else ""))
-        if ground:
-            table.row(
-                "  ground: neutrons > 10 MeV", f"{r['ground_neutron_flux_cm2_h']:g} /cm^2/h x the same cross-sections"
-            )
+        table.row(
+            "  ground: neutrons > 10 MeV",
+            f"{r['ground_neutron_flux_cm2_h']:.3g} /cm^2/h at {r['ground_altitude_m']:,.0f} m (JESD89A NYC reference "
+            "scaled by altitude) x the same cross-sections",
+        )
+        h = r["heavy_ion_response"]
+        table.row(
+            "Heavy ions (Z 2-28, RPP)",
+            f"{r['heavy_ion_interruptions_per_chip_day']:.3g} interruptions, {r['heavy_ion_sdc_per_chip_day']:.3g} SDC "
+            f"a day; {r['latchups_per_chip_year']:.3g} latch-ups a year ({h['status']} Weibull: onset "
+            f"{h['onset_let']:g} MeV cm2/mg, saturation {h['interrupt_saturation_cm2']:.3g} cm2)",
+        )
         chips = f"{r['chips']:,} chip" + ("s" if r["chips"] > 1 else "")
         table.section(f"Cluster of {chips}, checkpoint {r['checkpoint_time_s']:g} s")
         table.row("", f"{'orbit':>11} {'ground':>13}")
@@ -1755,6 +1818,30 @@ class RadiationSummary(Report):
                 "Per chip", f"SDC {e['sdc_per_chip']:.3g}, UE {e['ue_per_chip']:.3g}, crash {e['crash_per_chip']:.3g}"
             )
             table.row("Cluster interruptions", f"{e['cluster_interruptions']:.3g}")
+        if r["worst_day"] is not None:
+            d = r["worst_day"]
+            table.section("Worst day of solar protons (CREME96, October 1989; not in the annual numbers)")
+            table.row(
+                "At the satellite",
+                f"{d['fluence_gt10mev_cm2']:.3g} /cm^2 > 10 MeV, {d['fluence_gt100mev_cm2']:.3g} > 100 MeV "
+                "over the day",
+            )
+            table.row("Dose behind the shield", f"{d['dose_rad_si']:.3g} rad(Si) in the day")
+            table.row(
+                "Per chip", f"{d['interruptions_per_chip']:.3g} interruptions, {d['sdc_per_chip']:.3g} SDC in the day"
+            )
+            table.row("Cluster goodput that day", f"{d['goodput']:.3f}")
+        sp = r["solar_max_years"]
+        table.row(
+            "Solar maximum years",
+            f"{sp:.3g} of the {r['mission_years']:g}-year mission (ECSS: 7-year windows around maxima)"
+            + (
+                f"; mission fluence {r['spe_fluence_gt10mev_cm2']:.3g} /cm^2 > 10 MeV, "
+                f"dose {r['spe_dose_rad_si']:.3g} rad"
+                if r["spe_fluence_gt10mev_cm2"] is not None
+                else "; mission fluence needs a --solar-fluence per year (no ESP model is shipped)"
+            ),
+        )
         table.row("Ground baseline", "Llama 3 fleet (Meta 2024): 419 interruptions in 54 days on 16,384 GPUs")
         return table
 
@@ -1775,6 +1862,9 @@ def radiation_summary(
     days=30.0,
     samples=3000,
     cache=True,
+    ground_altitude=0.0,
+    worst_day_spectrum=WORST_DAY_PROTONS,
+    lifetime=5.0 * JULIAN_YEAR,
 ) -> RadiationSummary:
     """Dose, single-event rates, interruptions, goodput and dose lifetime for a cluster on an orbit.
 
@@ -1814,13 +1904,21 @@ def radiation_summary(
     modulation_potential : float, optional
         GCR modulation φ [MV] (default by ``solar``).
     ground_neutron_flux : float, optional
-        Flux of atmospheric neutrons above 10 MeV at the terrestrial site
-        [cm⁻² s⁻¹] (JESD89A's New York City reference is the usual choice). When
-        given, the ground's SDC, UE, SEFI and crash rates per chip are its
-        product with the chip's cross-sections, taking the 67 MeV proton
-        cross-section for high-energy neutrons, which upset silicon through the
-        same nuclear reactions. The fleet's interruption rate already contains
-        these, so the ground goodput does not change.
+        Flux of atmospheric neutrons above 10 MeV at the terrestrial site [cm⁻² s⁻¹] (default JESD89A's
+        New York City reference at ``ground_altitude``, :func:`ground_neutron_flux`). The ground's SDC,
+        UE, SEFI and crash rates per chip are its product with the chip's cross-sections, taking the
+        67 MeV proton cross-section for high-energy neutrons, which upset silicon through the same
+        nuclear reactions. The fleet's interruption rate already contains these, so the ground goodput
+        does not change.
+    ground_altitude : float
+        Altitude of the terrestrial site [m] for the default neutron flux.
+    worst_day_spectrum : tuple or None
+        A day of solar protons ``(energy [MeV], integral intensity at 1 AU [m⁻² sr⁻¹ s⁻¹])`` (default
+        CREME96's worst day); its fluence, dose, upsets and the cluster's goodput that day are reported in
+        ``worst_day``, apart from the annual numbers. None: no worst day.
+    lifetime : float
+        Mission length [s] from the orbit's epoch over which solar-maximum years are counted (and a
+        ``solar_proton_fluence`` per year turned into a mission fluence).
     days, samples : float, int
         Track sampling for the trapped environment.
     cache : bool
@@ -1841,15 +1939,57 @@ def radiation_summary(
     galactic = cosmic_rays(env, shielding, modulation_potential, see_threshold)
     trapped_flux_behind = float(shielded_proton_flux(env, shielding, see_threshold))
     flux = trapped_flux_behind + float(galactic.proton_flux[0])
-    effects = cluster_effects(chip, chips, dose_year, flux, checkpoint_time, restart_time)
+    heavy = _heavy_ion_block(chip, env, shielding)
+    effects = cluster_effects(
+        chip, chips, dose_year, flux, checkpoint_time, restart_time, heavy["interrupt_per_chip_day"] / DAY
+    )
     per_day = effects.per_chip_day
-    ground = neutrons = None
-    if ground_neutron_flux is not None:
+    if ground_neutron_flux is None:
+        neutrons = float(_ground_flux(ground_altitude))  # the parameter shadows ground_neutron_flux()
+    else:
         neutrons = float(
             check_range("ground neutron flux", ground_neutron_flux, 0.0, 1.0, unit="cm^-2 h^-1", scale=1 / 3600)
         )
-        on_ground = asdict(event_rates(chip, 0.0, neutrons))
-        ground = {k.replace("_flux", ""): float(v) * DAY for k, v in on_ground.items() if k.endswith("_flux")}
+    on_ground = asdict(event_rates(chip, 0.0, neutrons))
+    ground = {k.replace("_flux", ""): float(v) * DAY for k, v in on_ground.items() if k.endswith("_flux")}
+    mission_years = (
+        float(check_range("lifetime", lifetime, 0.0, 100 * JULIAN_YEAR, unit="yr", scale=JULIAN_YEAR, low_open=True))
+        / JULIAN_YEAR
+    )
+    start_year = float(orbit.epoch.decimalyear)
+    solar_max = solar_maximum_years(start_year, mission_years)
+    particles = {
+        "mission_years": mission_years,
+        "solar_max_years": solar_max,
+        "spe_fluence_gt10mev_cm2": None,
+        "spe_fluence_gt100mev_cm2": None,
+        "spe_dose_rad_si": None,
+    }
+    if solar_proton_fluence is not None:
+        energy, per_year = (np.asarray(x, dtype=float) for x in solar_proton_fluence)
+        mission = (energy, per_year * solar_max)
+        e, local = _transmitted(env, mission, "solar fluence")
+        log_e, log_f = np.log(e), np.log(np.maximum(local, 1e-300))
+        particles.update(
+            spe_fluence_gt10mev_cm2=float(np.exp(np.interp(np.log(10.0), log_e, log_f))),
+            spe_fluence_gt100mev_cm2=float(np.exp(np.interp(np.log(100.0), log_e, log_f))),
+            spe_dose_rad_si=float(solar_event_dose(env, [shielding], mission)[0]),
+        )
+    day = None
+    if worst_day_spectrum is not None:
+        day = worst_day(env, shielding, worst_day_spectrum)
+        per_rad = chip.ue_per_rad + chip.sefi_per_rad + chip.host_crash_per_rad
+        extra = day["dose_rad_si"] * per_rad  # interruptions per chip that day from the event
+        rate = chips * (effects.interruptions_per_chip_day + extra) / DAY
+        with warnings.catch_warnings():  # a day with no goodput is the answer for that day, not a warning
+            warnings.simplefilter("ignore", OrbitalWarning)
+            that_day = float(goodput(checkpoint_time, 1.0 / rate, restart_time))
+        day.update(
+            interruptions_per_chip=float(effects.interruptions_per_chip_day + extra),
+            sdc_per_chip=float(chip.sdc_per_rad * day["dose_rad_si"] + per_day["sdc_dose"]),
+            sdc_per_chip_cross_section=float(chip.sdc_cross_section * day["proton_fluence_behind_shield_cm2"]),
+            goodput=that_day,
+        )
     event = None
     if solar_event_fluence is not None:
         event_dose = float(solar_event_dose(env, [shielding], solar_event_fluence)[0])
@@ -1909,4 +2049,35 @@ def radiation_summary(
         ground_neutron_flux=neutrons,
         ground_rates_per_chip_day=ground,
         dose_depth=curve,
+        heavy_ion=heavy,
+        worst_day=day,
+        solar_particles=particles,
+        ground_altitude=float(ground_altitude),
     )
+
+
+_ground_flux = ground_neutron_flux
+
+
+def _heavy_ion_block(chip: Accelerator, env: TrappedEnvironment, shielding) -> dict:
+    """Heavy-ion interruptions and SDC per chip-day, latch-ups per chip-year, the chip's response and the
+    LET spectrum behind the shield (every 10th point of the grid)."""
+    from .heavy_ions import let_response, let_spectrum
+
+    spectrum = let_spectrum(env, shielding)
+    depth = chip.heavy_ion["depth_um"]
+
+    def rate(curve, depth):
+        return float(let_response(curve, depth) @ spectrum.heavy)
+
+    return {
+        "interrupt_per_chip_day": rate(chip.heavy_ion_curve("interrupt"), depth) * DAY,
+        "sdc_per_chip_day": rate(chip.heavy_ion_curve("sdc"), depth) * DAY,
+        "latchups_per_chip_year": rate(chip.latchup_curve(), chip.latchup["depth_um"]) * JULIAN_YEAR,
+        "response": {k: (float(v) if not isinstance(v, str) else v) for k, v in chip.heavy_ion.items()},
+        "let_spectrum": {
+            "let_mev_cm2_per_mg": spectrum.let[::10].tolist(),
+            "heavy_ions_above_m2_sr_s": spectrum.heavy[::10].tolist(),
+            "all_nuclei_above_m2_sr_s": spectrum.integral[::10].tolist(),
+        },
+    }

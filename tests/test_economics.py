@@ -98,7 +98,8 @@ def test_the_orbital_lcoc_by_hand(kind):
     cost += 22.0 * minutes_per_day * 365.25 * df.sum()
     # Llama 3's hardware failure counts in 54 days on 16,384 H100s (host and network ones take a 4-GPU
     # tray), and Castet & Saleh's 1.18 %/yr of whole satellites: nothing repaired in orbit.
-    failures = (190 + 72 + (14 + 42) * 4) * 365.25 / (54.0 * 16384.0) + 0.0118
+    # Latch-ups from cosmic-ray nuclei (the chip's assumed latch-up Weibull) are permanent losses too.
+    failures = (190 + 72 + (14 + 42) * 4) * 365.25 / (54.0 * 16384.0) + 0.0118 + p["latchups_per_chip_year"]
     start = np.arange(years)  # the mean of e^(-λt) over each year, cut at the dose limit
     stop = np.clip(start + 1.0, start, p["tid_lifetime_years"])
     alive = (np.exp(-failures * start) - np.exp(-failures * stop)) / failures

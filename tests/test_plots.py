@@ -46,9 +46,10 @@ def cheap_bus():
     return sc, model.run(sc)
 
 
-def test_all_fifteen_figures_are_listed():
+def test_all_seventeen_figures_are_listed():
     assert list(plots.FIGURES) == [
-        "sunlight", "solar-power", "radiator", "dose-depth", "goodput-map", "mass-budget", "cost",
+        "sunlight", "solar-power", "radiator", "dose-depth", "let-spectrum", "worst-day", "goodput-map",
+        "mass-budget", "cost",
         "break-even", "learning-curve", "crossover", "sensitivity", "tornado", "explain", "build-out",
         "fleet-shells",
     ]  # fmt: skip
@@ -472,3 +473,19 @@ def test_terminal_progress_line_is_cleared_at_the_end():
     progress.close()
     text = stream.getvalue()
     assert "[##" + "." * 18 + "] 1/9 sunlight" in text and text.endswith("\r\033[K")
+
+
+def test_the_heavy_ion_and_worst_day_figures(baseline, tmp_path):
+    """The LET spectrum behind the shield with the chip's curves, and the worst day at 1 AU and at the orbit:
+    labelled axes with units, and the orbit's fluence never above the one outside the magnetosphere."""
+    sc, result = baseline
+    let = plots.let_spectrum_chart(sc, result)
+    ax = let.axes[0]
+    assert "MeV cm²/mg" in ax.get_xlabel() and "m⁻² sr⁻¹ s⁻¹" in ax.get_ylabel()
+    assert "cm²" in let.axes[1].get_ylabel()
+    data = let.orbital_data
+    assert np.all(np.diff(data["heavy_above"]) <= 0)  # an integral spectrum
+    day = plots.worst_day_chart(sc, result)
+    d = day.orbital_data
+    assert np.all(d["fluence_orbit_cm2"] <= d["fluence_1au_cm2"]) and d["dose_rad_si"] > 0
+    assert "MeV" in day.axes[0].get_xlabel() and "cm⁻²" in day.axes[0].get_ylabel()

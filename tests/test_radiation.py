@@ -234,7 +234,9 @@ def test_ground_rates_from_a_neutron_flux(dawn_dusk_650):
     s = radiation.radiation_summary(dawn_dusk_650, ground_neutron_flux=13.0 / 3600.0)
     assert s.ground_rates_per_chip_day["sdc"] == pytest.approx(7.5e-9 * 13.0 * 24.0)
     assert s.sdc_per_chip_day > 1e3 * s.ground_rates_per_chip_day["sdc"]
-    assert radiation.radiation_summary(dawn_dusk_650).ground_rates_per_chip_day is None
+    # No flux given: JESD89A's sea-level reference, the same 13 n/cm2/h.
+    default = radiation.radiation_summary(dawn_dusk_650).ground_rates_per_chip_day
+    assert default["sdc"] == pytest.approx(s.ground_rates_per_chip_day["sdc"])
     with pytest.raises(OrbitalInputError, match="ground neutron flux = -3 cm"):
         radiation.radiation_summary(dawn_dusk_650, ground_neutron_flux=-3.0 / 3600.0)
 
@@ -390,8 +392,8 @@ def test_cli_ground_neutron_flux_in_per_hour(capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["ground_neutron_flux_cm2_h"] == pytest.approx(13.0)
     assert out["ground_per_chip_day"]["ue"] == pytest.approx(3e-9 * 13.0 * 24.0)
-    assert main(BASE) == 0
-    assert "ground" not in capsys.readouterr().out.split("Per chip")[1].split("Cluster")[0]
+    assert main([*BASE, "--ground-altitude", "1609"]) == 0  # Denver: ~4x the sea-level flux
+    assert "52.2 /cm^2/h at 1,609 m" in capsys.readouterr().out
 
 
 def test_cli_goodput_zero_warns_without_traceback(capsys):

@@ -1123,15 +1123,23 @@ def load_scenario(path, catalogs=()) -> Scenario:
 
 
 def _toml_value(value):
+    """A value as TOML text. Strings (and keys) are TOML basic strings written as JSON writes them: its
+    escapes (\\n, \\", \\uXXXX, ...) are TOML's, so multi-line and unicode text round-trips."""
+    import json
+
     if isinstance(value, dict):
-        return "{ " + ", ".join(f'"{k}" = {_toml_value(v)}' for k, v in value.items()) + " }"
+        return (
+            "{ "
+            + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)} = {_toml_value(v)}" for k, v in value.items())
+            + " }"
+        )
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")  # TOML forbids a raw DEL
 
 
 def resolved_toml(scenario: Scenario, derived: dict | None = None) -> str:

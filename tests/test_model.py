@@ -201,6 +201,25 @@ def test_resolved_scenario_round_trips(baseline):
     assert again.launch.vehicle == baseline.launch.vehicle
 
 
+def test_any_text_round_trips_through_the_resolved_scenario(tmp_path):
+    """A multi-line description with quotes, backslashes, tabs, unicode and a DEL is written as TOML that
+    reads back to the same text (issue 21: a multi-line description made the file invalid)."""
+    import tomllib
+
+    text = 'Line one: "quoted" \\ back\\slash\n\tline two — ünïcode ☀ 100 kW/m²\x7f\nthird line'
+    path = tmp_path / "odd.toml"
+    path.write_text(
+        "[scenario]\nname = 'odd – name'\ndescription = "
+        + '"""'
+        + text.replace("\\", "\\\\").replace("\t", "\\t").replace("\x7f", "\\u007f")
+        + '"""\n'
+    )
+    sc = load_scenario(path)
+    assert sc.values["scenario"]["description"] == text
+    again = parse_scenario(tomllib.loads(resolved_toml(sc)), "resolved.toml")
+    assert again.values["scenario"]["description"] == text and again.name == "odd – name"
+
+
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [

@@ -285,8 +285,9 @@ def atmospheric_loss(
     ITU-R P.618-13, P.676-12, P.840-8, P.837-7, P.838-3 through ``itur``
     (del Portillo, 2017-): ``itur.atmospheric_attenuation_slant_path``.
     """
-    import itur
+    from ._optional import require
 
+    itur = require("itur", "ITU-R attenuation at a station outside the shipped table")
     a = check_range("availability", availability, 0.0, 100.0, unit="%", low_open=True, high_open=True)
     e = check_range("elevation", elevation, 5.0, 90.0, unit="deg")
     f = check_range("frequency", frequency, 1e9, 1e12, unit="GHz", scale=1e9)
@@ -437,8 +438,16 @@ def isl_capacity(distance, preset: LinkPreset | None = None):
 
 @functools.cache
 def _cloud_free(latitude, longitude):
-    from itur.models import itu840
+    shipped = _attenuation_table().get("cloud_free", {}).get(f"{latitude:g},{longitude:g}")
+    if shipped is not None:  # a catalog site: no itur needed
+        return shipped
+    return _cloud_free_itur(latitude, longitude)
 
+
+def _cloud_free_itur(latitude, longitude):
+    from ._optional import require
+
+    itu840 = require("itur.models.itu840", "ITU-R P.840 cloud statistics at a site outside the shipped table")
     p = np.geomspace(0.01, 99.0, 400)  # P.840's tables end below 100 %
     liquid = np.asarray(itu840.columnar_content_reduced_liquid(latitude, longitude, p).value, dtype=float)
     cloudy = p[liquid > 0.0]
@@ -610,8 +619,9 @@ def attenuation_table() -> dict:
     the file against a fresh computation. Regenerate with
     ``python -c "import json, orbital.downlink as d; print(json.dumps(d.attenuation_table()))"``.
     """
-    import itur
+    from ._optional import require
 
+    itur = require("itur", "recomputing the ITU-R table")
     loss, frequency = {}, {}
     for name in BANDS:
         preset = band(name)
@@ -627,12 +637,20 @@ def attenuation_table() -> dict:
                     site.latitude, site.longitude, frequency[name], ELEVATION_GRID, availability, site.altitude
                 )
                 loss[_table_key(site, preset, availability)] = [round(float(v), 4) for v in values]
+    clear = {}
+    for site_name in station_names():
+        site = station(site_name)
+        if "optical" in site.bands:
+            lat, lon = round(float(site.latitude), 4), round(float(site.longitude), 4)
+            clear[f"{lat:g},{lon:g}"] = float(_cloud_free_itur(lat, lon))
     return {
         "source": "ITU-R P.618-13, P.676-12, P.840-8, P.837-7, P.838-3 through itur "
-        f"{itur.__version__} (orbital.downlink.attenuation_table); 7 m antenna; dB",
+        f"{itur.__version__} (orbital.downlink.attenuation_table); 7 m antenna; dB; cloud_free: P.840 "
+        "share of time with no liquid water at each optical site (latitude,longitude)",
         "elevation_deg": ELEVATION_GRID.tolist(),
         "frequency_hz": frequency,
         "loss_db": loss,
+        "cloud_free": clear,
     }
 
 

@@ -507,10 +507,10 @@ def _chunk_task(sc, table_rows, names, rows_count, cache):
 
 
 def _client(scheduler, workers, timeout=5.0):
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError as exc:  # pragma: no cover - a dependency
-        raise OrbitalInputError(f"dask.distributed is needed for --scheduler/--workers: {exc}") from None
+    from ._optional import require
+
+    distributed = require("dask.distributed", "a dask cluster (--scheduler, --workers)")
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     if scheduler:
         from concurrent.futures import ThreadPoolExecutor
         from concurrent.futures import TimeoutError as Late
@@ -653,7 +653,9 @@ def run_table(
 
 
 def _run_on_dask(sc, table, names, chunks, pending, cache, scheduler, workers, finish, folder):
-    from dask.distributed import as_completed
+    from ._optional import require
+
+    as_completed = require("dask.distributed", "a dask cluster (--scheduler, --workers)").as_completed
 
     client, cluster = _client(scheduler, workers)
     kept = f"; finished chunks are kept in {folder} for --resume" if folder is not None else ""
@@ -693,19 +695,52 @@ def column_label(name: str) -> str:
 
 
 def write_table(columns: dict, path) -> Path:
-    """Write columns to ``.parquet`` or ``.csv`` (both with pyarrow), whole or not at all.
+    """Write columns to ``.parquet`` (pyarrow, the ``[parquet]`` extra) or ``.csv``, whole or not at all.
 
     Headers carry units (``orbit.altitude [m]``); a missing or undefined value (no
     break-even price) is an empty cell in CSV and a null in Parquet; an infinite one
     (the cost of a design that delivers nothing) is ``inf`` in CSV and in Parquet.
+    CSV needs no optional package: labels and text are quoted, numbers written in full
+    (``repr``), booleans as ``true``/``false``.
     """
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-    import pyarrow.parquet as pq
-
     path = Path(path)
     suffix = path.suffix.lower()
     _check_table_file(path)
+    if suffix == ".parquet":
+        content = _parquet_bytes(columns)
+    else:
+        content = _csv_text(columns).encode("utf-8")
+    write_all_atomically({path: content})
+    return path
+
+
+def _quoted(text: str) -> str:
+    return '"' + str(text).replace('"', '""') + '"'
+
+
+def _csv_cell(value) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (float, np.floating)):
+        return "" if np.isnan(value) else repr(float(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    return _quoted(value)
+
+
+def _csv_text(columns: dict) -> str:
+    labels = [column_label(name) for name in columns]
+    values = [np.asarray(v) for v in columns.values()]
+    rows = [",".join(_quoted(label) for label in labels)]
+    rows += [",".join(_csv_cell(v[i]) for v in values) for i in range(len(values[0]) if values else 0)]
+    return "\n".join(rows) + "\n"
+
+
+def _parquet_bytes(columns: dict) -> bytes:
+    from ._optional import require
+
+    pa = require("pyarrow", "Parquet output (.parquet; .csv needs nothing more)")
+    pq = require("pyarrow.parquet", "Parquet output (.parquet; .csv needs nothing more)")
     arrays = {}
     for name, value in columns.items():
         v = np.asarray(value)
@@ -715,31 +750,47 @@ def write_table(columns: dict, path) -> Path:
             arrays[column_label(name)] = pa.array(v, mask=np.isnan(v))
         else:
             arrays[column_label(name)] = pa.array(v)
-    table = pa.table(arrays)
     buffer = io.BytesIO()
-    if suffix == ".parquet":
-        pq.write_table(table, buffer)
-    else:
-        pacsv.write_csv(table, buffer)
-    write_all_atomically({path: buffer.getvalue()})
-    return path
+    pq.write_table(pa.table(arrays), buffer)
+    return buffer.getvalue()
 
 
 def read_table(path) -> dict:
     """Columns of a file :func:`write_table` wrote, keyed by ``name`` (units dropped from the labels)."""
-    import pyarrow.csv as pacsv
-    import pyarrow.parquet as pq
-
     path = Path(path)
-    table = pq.read_table(path) if path.suffix.lower() == ".parquet" else pacsv.read_csv(path)
-    out = {}
-    for label in table.column_names:
-        column = table.column(label)
-        values = column.to_numpy(zero_copy_only=False)
-        if column.null_count and values.dtype.kind != "f":
-            values = values.astype(float)
-        out[label.split(" [")[0]] = values
-    return out
+    if path.suffix.lower() == ".parquet":
+        from ._optional import require
+
+        pq = require("pyarrow.parquet", "reading Parquet files")
+        table = pq.read_table(path)
+        out = {}
+        for label in table.column_names:
+            column = table.column(label)
+            values = column.to_numpy(zero_copy_only=False)
+            if column.null_count and values.dtype.kind != "f":
+                values = values.astype(float)
+            out[label.split(" [")[0]] = values
+        return out
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    labels, cells = rows[0], list(zip(*rows[1:], strict=True)) if len(rows) > 1 else [()] * len(rows[0])
+    return {label.split(" [")[0]: _csv_column(column) for label, column in zip(labels, cells, strict=True)}
+
+
+def _csv_column(cells) -> np.ndarray:
+    """A CSV column as booleans, integers, floats (empty: NaN) or text, the first that fits every cell."""
+    if cells and all(c in ("true", "false") for c in cells):
+        return np.array([c == "true" for c in cells])
+    try:
+        return np.array([int(c) for c in cells], dtype=np.int64)
+    except ValueError:
+        pass
+    try:
+        return np.array([float(c) if c != "" else np.nan for c in cells])
+    except ValueError:
+        return np.array(cells, dtype=object)
 
 
 # --------------------------------------------------------------------------------------

@@ -231,8 +231,10 @@ def sobol_indices(
     Saltelli et al., Comput. Phys. Commun. 181, 259 (2010) (estimators); Herman &
     Usher, SALib, JOSS 2, 97 (2017).
     """
-    from SALib.analyze import sobol as analyze
-    from SALib.sample import sobol as sample
+    from ._optional import require
+
+    analyze = require("SALib.analyze.sobol", "Sobol' sensitivity (orbital sensitivity)")
+    sample = require("SALib.sample.sobol", "Sobol' sensitivity (orbital sensitivity)")
 
     names = list(distributions)
     problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}

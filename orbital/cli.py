@@ -488,6 +488,24 @@ def _run_command(args):
     return result
 
 
+def _init_command(args):
+    from .scenario import init_scenario
+
+    return init_scenario(args.name, args.source)
+
+
+def _validate_command(args):
+    from .scenario import validate
+
+    return validate(args.files)
+
+
+def _schema_command(args):
+    from .scenario import schema
+
+    return schema()
+
+
 def _fleet_command(args):
     from . import model
     from .cache import check_writable
@@ -744,6 +762,9 @@ _COMMAND_NAMES = (
     "report",
     "compare",
     "scenarios",
+    "init",
+    "validate",
+    "schema",
     "sweep",
     "mc",
     "sensitivity",
@@ -1163,6 +1184,39 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         description="The scenarios that ship with the package, one line each.",
     )
     sn.set_defaults(call=_scenarios_command)
+
+    it = commands.add_parser(
+        "init",
+        help="write a commented scenario template",
+        description=(
+            "Write NAME.toml: every key with its default and the default's source, commented out, so the file "
+            "says only what it changes; --from sets the keys another scenario gives. An existing file is kept."
+        ),
+    )
+    if selected == "init":
+        it.add_argument("name", help="the file to write (.toml is added)")
+        it.add_argument("--from", dest="source", help="a scenario file or bundled name whose given keys are set")
+    it.set_defaults(call=_init_command)
+
+    va = commands.add_parser(
+        "validate",
+        help="check scenario files, reporting every problem at once",
+        description=(
+            "Read each scenario file and report every problem in it (file, key, value, valid range, closest key) "
+            "rather than the first; exit 2 when there is one."
+        ),
+    )
+    if selected == "validate":
+        va.add_argument("files", nargs="+", help="scenario files or bundled names")
+        va.add_argument("--json", action="store_true", help="print JSON")
+    va.set_defaults(call=_validate_command)
+
+    sa = commands.add_parser(
+        "schema",
+        help="print the scenario format as JSON Schema",
+        description="The scenario format as a JSON Schema (draft 2020-12), for an editor's completion and checks.",
+    )
+    sa.set_defaults(call=_schema_command)
 
     def add_run_options(p, resumable=True):
         p.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")

@@ -22,11 +22,19 @@ from types import MappingProxyType
 
 from .distributions import parse_distribution
 from .errors import OrbitalInputError, check_range
+from .results import Report, Written
 from .units import as_float, as_time
 
 __all__ = [
     "SCHEMA",
     "SCHEMA_NAMES",
+    "Schema",
+    "ScenarioErrors",
+    "Validation",
+    "init_scenario",
+    "json_schema",
+    "schema",
+    "validate",
     "Key",
     "Scenario",
     "bundled_scenarios",
@@ -961,27 +969,80 @@ def parse_scenario(raw: dict, source="<scenario>", name=None, catalog: dict | No
     return Scenario(sc.name, sc.path, sc.values, sc.given, sc.uncertainty, overlay)
 
 
+class ScenarioErrors(OrbitalInputError):
+    """Every problem found in a scenario, not only the first (``orbital validate``); ``messages`` lists them."""
+
+    def __init__(self, source, messages):
+        self.messages = list(messages)
+        if len(self.messages) == 1:
+            super().__init__(self.messages[0])
+        else:
+            lines = "\n".join(f"  - {m.removeprefix(f'{source}: ')}" for m in self.messages)
+            super().__init__(f"{source}: {len(self.messages)} problems\n{lines}")
+
+
+_FAILED = object()  # a key whose value did not parse (its error is collected)
+
+
 def _parse_scenario(raw: dict, source, name) -> Scenario:
+    errors = []
+
+    def attempt(check, *args):
+        """Run a check, collecting its error instead of stopping at it."""
+        try:
+            return check(*args)
+        except ScenarioErrors as exc:
+            errors.extend(exc.messages)
+        except OrbitalInputError as exc:
+            errors.append(str(exc))
+        return _FAILED
+
     raw = _move_renamed_keys(dict(raw), source)
-    uncertain_raw = _flat_uncertainty(raw.pop("uncertainty", {}), source)
-    for section, keys in raw.items():
+    uncertain_raw = attempt(_flat_uncertainty, raw.pop("uncertainty", {}), source)
+    for section, keys in list(raw.items()):
         if section not in SCHEMA:
-            raise OrbitalInputError(f"{source}: unknown section [{section}]{_closest(section, SCHEMA)}")
+            errors.append(f"{source}: unknown section [{section}]{_closest(section, SCHEMA)}")
+            continue
         if not isinstance(keys, dict):
-            raise OrbitalInputError(f"{source}: [{section}] must be a table of keys")
+            errors.append(f"{source}: [{section}] must be a table of keys")
+            raw[section] = {}
+            continue
         for key in keys:
             if key not in SCHEMA[section]:
-                raise OrbitalInputError(f"{source}: unknown key {key!r} in [{section}]{_closest(key, SCHEMA[section])}")
+                errors.append(f"{source}: unknown key {key!r} in [{section}]{_closest(key, SCHEMA[section])}")
     values, given = {}, {}
     for section, keys in SCHEMA.items():
         values[section], given[section] = {}, {}
+        supplied_keys = raw.get(section, {}) if isinstance(raw.get(section), dict) else {}
         for key, spec in keys.items():
-            supplied = key in raw.get(section, {})
-            value = raw[section][key] if supplied else spec.default
+            supplied = key in supplied_keys
+            value = supplied_keys[key] if supplied else spec.default
             if supplied:
                 given[section][key] = value
             where = f"{source}: [{section}] {key}"
-            values[section][key] = None if value is None else _parse_value(spec, value, where)
+            values[section][key] = None if value is None else attempt(_parse_value, spec, value, where)
+    parsed = all(v is not _FAILED for keys in values.values() for v in keys.values())
+    if parsed:  # the checks across keys need every key's value
+        attempt(_check_across_keys, values, given, source)
+    uncertainty = {}
+    for full, spec in (uncertain_raw if uncertain_raw is not _FAILED else {}).items():
+        uncertainty[full] = attempt(_parse_uncertain, full, spec, source)
+    if errors:
+        raise ScenarioErrors(source, errors)
+    if uncertain_raw:
+        given["uncertainty"] = uncertain_raw
+    label = values["scenario"]["name"] or name or ("scenario" if source.startswith("<") else Path(source).stem)
+    return Scenario(
+        name=label,
+        path=Path(source) if source and not source.startswith("<") else None,
+        values=values,
+        given=given,
+        uncertainty=uncertainty,
+    )
+
+
+def _check_across_keys(values, given, source) -> None:
+    """Checks that involve several keys (each parsed on its own already)."""
     if not values["orbit"]["sun_synchronous"] and values["orbit"]["inclination"] is None:
         raise OrbitalInputError(
             f"{source}: [orbit] is missing the required key 'inclination' (sun_synchronous = false)"
@@ -996,29 +1057,18 @@ def _parse_scenario(raw: dict, source, name) -> Scenario:
     if values["fleet"]["debris_density"] is not None and values["fleet"]["debris_catalog"]:
         raise OrbitalInputError(f"{source}: [fleet] give debris_density or debris_catalog, not both")
     _check_compute(values, given["compute"], source)
-    uncertainty = {}
-    for full, spec in uncertain_raw.items():
-        if moved_name(full):
-            raise OrbitalInputError(f"{source}: [uncertainty] {full} has moved to {moved_name(full)}: rename it")
-        section, _, key = full.partition(".")
-        where = f"{source}: [uncertainty] {full}"
-        if section not in SCHEMA or key not in SCHEMA[section]:
-            raise OrbitalInputError(f"{where}: unknown parameter{_closest(full, SCHEMA_NAMES)}")
-        if SCHEMA[section][key].kind not in ("quantity", "optional-quantity"):
-            raise OrbitalInputError(
-                f"{where}: only numeric keys can be uncertain ({full} is {SCHEMA[section][key].kind})"
-            )
-        uncertainty[full] = parse_distribution(spec, SCHEMA[section][key], where)
-    if uncertain_raw:
-        given["uncertainty"] = uncertain_raw
-    label = values["scenario"]["name"] or name or ("scenario" if source.startswith("<") else Path(source).stem)
-    return Scenario(
-        name=label,
-        path=Path(source) if source and not source.startswith("<") else None,
-        values=values,
-        given=given,
-        uncertainty=uncertainty,
-    )
+
+
+def _parse_uncertain(full, spec, source):
+    if moved_name(full):
+        raise OrbitalInputError(f"{source}: [uncertainty] {full} has moved to {moved_name(full)}: rename it")
+    section, _, key = full.partition(".")
+    where = f"{source}: [uncertainty] {full}"
+    if section not in SCHEMA or key not in SCHEMA[section]:
+        raise OrbitalInputError(f"{where}: unknown parameter{_closest(full, SCHEMA_NAMES)}")
+    if SCHEMA[section][key].kind not in ("quantity", "optional-quantity"):
+        raise OrbitalInputError(f"{where}: only numeric keys can be uncertain ({full} is {SCHEMA[section][key].kind})")
+    return parse_distribution(spec, SCHEMA[section][key], where)
 
 
 def _check_compute(values: dict, given: dict, source) -> None:
@@ -1142,7 +1192,7 @@ def _toml_value(value):
     return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")  # TOML forbids a raw DEL
 
 
-def resolved_toml(scenario: Scenario, derived: dict | None = None) -> str:
+def resolved_toml(scenario: Scenario, derived: dict | None = None, template=False) -> str:
     """The scenario with every key filled in, each default marked with its source, as TOML text.
 
     Parameters
@@ -1151,13 +1201,23 @@ def resolved_toml(scenario: Scenario, derived: dict | None = None) -> str:
     derived : dict, optional
         section -> key -> a value the composer filled in for an empty default
         (e.g. the hardware price from the server catalog).
+    template : bool
+        Comment the defaults out (``orbital init``): the file then says only what it changes.
     """
     from . import __version__
 
-    lines = [
-        f"# Resolved scenario {scenario.name!r}, orbital {__version__}.",
-        "# Keys marked 'default' were not in the file; each names its source.",
-    ]
+    lines = (
+        [
+            f"# Scenario {scenario.name!r} (orbital {__version__}): uncomment a key to change it.",
+            "# Each line names the default's source; values take units ('550 km', '20 mm', '0.06 USD/kWh').",
+        ]
+        if template
+        else [
+            f"# Resolved scenario {scenario.name!r}, orbital {__version__}.",
+            "# Keys marked 'default' were not in the file; each names its source.",
+        ]
+    )
+    off = "# " if template else ""
     derived = derived or {}
     given = scenario.given
     # Keys that give way to another one the file gives (reading both back would be an error).
@@ -1178,10 +1238,130 @@ def resolved_toml(scenario: Scenario, derived: dict | None = None) -> str:
             elif spec.default is None:
                 lines.append(f"# {key} = (not set)  # default: {spec.source}")
             else:
-                lines.append(f"{key} = {_toml_value(spec.default)}  # default: {spec.source}")
+                lines.append(f"{off}{key} = {_toml_value(spec.default)}  # default: {spec.source}")
     if scenario.given.get("uncertainty"):
         lines.append("\n[uncertainty]")
         for name, table in scenario.given["uncertainty"].items():
             inner = ", ".join(f"{k} = {_toml_value(v)}" for k, v in table.items())
-            lines.append(f'"{name}" = {{ {inner} }}  # given')
+            lines.append(f"{_toml_value(name)} = {{ {inner} }}  # given")
     return "\n".join(lines) + "\n"
+
+
+def json_schema() -> dict:
+    """A JSON Schema (draft 2020-12) of the scenario format, for editors' completion and validation
+    (``orbital schema``): every section and key, its default and source, the choices of text keys, and
+    the valid range of numbers in the key's display unit (a value may also be a string with units)."""
+    sections = {}
+    for section, keys in SCHEMA.items():
+        properties = {}
+        for key, spec in keys.items():
+            entry = {"description": spec.source}
+            if spec.kind in ("quantity", "optional-quantity"):
+                unit = f" [{spec.bare}]" if spec.bare else ""
+                entry["description"] += f"; a number{unit} or a string with units" + (
+                    f"; valid {spec.range_text()}" if spec.valid else ""
+                )
+                entry["type"] = ["number", "string"]
+            elif spec.kind == "flag":
+                entry["type"] = "boolean"
+            elif spec.kind in ("text", "time"):
+                entry["type"] = "string"
+                choices = spec.choices or ()
+                if choices:
+                    entry["enum"] = list(choices)
+            elif spec.kind == "paths":
+                entry["type"] = ["string", "array"]
+            elif spec.kind == "shares":
+                entry["type"] = "object"
+                entry["additionalProperties"] = {"type": "number", "exclusiveMinimum": 0}
+            if spec.default is not None:
+                entry["default"] = spec.default
+            properties[key] = entry
+        sections[section] = {"type": "object", "properties": properties, "additionalProperties": False}
+    sections["uncertainty"] = {
+        "type": "object",
+        "description": "section.key = { distribution = ..., ... } for numeric keys (orbital mc, sensitivity)",
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "orbital scenario",
+        "type": "object",
+        "properties": sections,
+        "additionalProperties": False,
+    }
+
+
+@dataclass(frozen=True, repr=False)
+class Validation(Report):
+    """Scenario files that read without a problem (``orbital validate``); a file with problems raises
+    :class:`ScenarioErrors` listing every one of them."""
+
+    files: tuple
+    given: tuple
+
+    def to_dict(self) -> dict:
+        return {"valid": [{"file": f, "keys_given": n} for f, n in zip(self.files, self.given, strict=True)]}
+
+    def to_text(self) -> str:
+        return "\n".join(f"{f}: valid ({n} keys given)" for f, n in zip(self.files, self.given, strict=True))
+
+
+def validate(paths) -> Validation:
+    """Read each scenario file, reporting every problem in each (all files are read before raising)."""
+    files, counts, problems = [], [], []
+    for path in paths:
+        try:
+            sc = load_scenario(path)
+        except ScenarioErrors as exc:
+            problems.extend(exc.messages)
+            continue
+        except OrbitalInputError as exc:
+            problems.append(str(exc))
+            continue
+        files.append(str(path))
+        counts.append(sum(len(keys) for section, keys in sc.given.items() if section != "uncertainty"))
+    if problems:
+        raise ScenarioErrors("the scenario files", problems)
+    return Validation(tuple(files), tuple(counts))
+
+
+@dataclass(frozen=True, repr=False)
+class Schema(Report):
+    """The scenario format as JSON Schema (``orbital schema``)."""
+
+    schema: dict
+
+    def to_dict(self) -> dict:
+        return self.schema
+
+    def to_text(self) -> str:
+        import json
+
+        return json.dumps(self.schema, indent=2, ensure_ascii=False)
+
+
+def schema() -> Schema:
+    """:func:`json_schema` as a printable result."""
+    return Schema(json_schema())
+
+
+def init_scenario(path, source=None) -> Written:
+    """Write a commented scenario template to ``path`` (``orbital init``): every key with its default and
+    the default's source, commented out; with ``source`` (a scenario file or bundled name) its given
+    keys are set. An existing file is not overwritten."""
+    from .cache import write_atomically
+
+    target = Path(path)
+    if target.suffix != ".toml":
+        target = target.with_name(target.name + ".toml")
+    if target.exists():
+        raise OrbitalInputError(f"{target} exists: choose another name or remove it")
+    if source is None:
+        sc = parse_scenario({"scenario": {"name": target.stem}}, f"<{target.stem}>")
+    else:
+        base = load_scenario(source)
+        given = {k: dict(v) for k, v in base.given.items() if k != "uncertainty"}
+        given.setdefault("scenario", {})["name"] = target.stem
+        sc = Scenario(target.stem, None, base.values, given, base.uncertainty, base.catalog)
+    write_atomically(target, resolved_toml(sc, template=True))
+    return Written((target,))

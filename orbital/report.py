@@ -29,11 +29,13 @@ def _assumptions(sc: Scenario, derived: dict):
     from .units import as_float
 
     rows = []
+    where = f"set in {sc.path.name}" if sc.path else "set in the scenario"
     for section, keys in SCHEMA.items():
         for key, spec in keys.items():
-            value = sc.values[section][key]
+            value, source = sc.values[section][key], spec.source
             if key in sc.given.get(section, {}):
-                shown, origin = sc.given[section][key], "given"
+                # The user's value: its source is the user, not the default's reference.
+                shown, origin, source = sc.given[section][key], "given", where
             elif key in derived.get(section, {}):
                 shown, origin = derived[section][key], "derived by the composer"
                 value = as_float(shown, spec.unit or "", name=f"[{section}] {key}")
@@ -48,7 +50,7 @@ def _assumptions(sc: Scenario, derived: dict):
             else:
                 si = str(value)
             shown = "(not set)" if shown is None else ("(empty)" if shown == "" else str(shown))
-            rows.append((section, key, shown, si, spec.unit or "", origin, spec.source))
+            rows.append((section, key, shown, si, spec.unit or "", origin, source))
     return rows
 
 

@@ -323,6 +323,11 @@ def test_report_has_one_assumption_row_per_parameter_with_a_source(html_report, 
     assert all(r[6] for r in rows), [r[:2] for r in rows if not r[6]]
     electricity = next(r for r in rows if r[1] == "electricity_price")
     assert electricity[2:6] == ["0.0806 USD/kWh", "2.23889e-08", "USD/J", "given"]
+    # A value the user set is credited to the scenario, not to the default's reference (issue 21).
+    assert electricity[6] == "set in baseline.toml"
+    altitude = next(r for r in rows if r[1] == "altitude")
+    default_source = scenario.SCHEMA["orbit"]["altitude"].source
+    assert (altitude[5] == "given") == (altitude[6] != default_source)
     hardware = next(r for r in rows if r[1] == "hardware_price")
     assert hardware[5] == "derived by the composer" and float(hardware[3]) == pytest.approx(20.83, rel=1e-3)
 

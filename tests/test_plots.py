@@ -278,7 +278,7 @@ class _Tables(html.parser.HTMLParser):
         elif tag == "img":
             self.images.append(attrs.get("src", ""))
         for key in ("src", "href"):
-            if key in attrs and not attrs[key].startswith("data:"):
+            if key in attrs and not attrs[key].startswith(("data:", "#")):  # in-page anchors are not external
                 self.external.append(attrs[key])
         if tag in ("script", "link", "iframe"):
             self.external.append(tag)
@@ -494,3 +494,13 @@ def test_the_heavy_ion_and_worst_day_figures(baseline, tmp_path):
     d = day.orbital_data
     assert np.all(d["fluence_orbit_cm2"] <= d["fluence_1au_cm2"]) and d["dose_rad_si"] > 0
     assert "MeV" in day.axes[0].get_xlabel() and "cm⁻²" in day.axes[0].get_ylabel()
+
+
+def test_the_html_report_has_a_table_of_contents_whose_links_resolve(html_report):
+    import re
+
+    nav = re.search(r"<nav.*?</nav>", html_report, re.S).group(0)
+    targets = re.findall(r"href='#([^']+)'", nav)
+    ids = set(re.findall(r"id='([^']+)'", html_report))
+    assert {"scenario", "results", "figures", "assumptions"} <= set(targets)
+    assert all(t in ids for t in targets), [t for t in targets if t not in ids]

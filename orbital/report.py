@@ -357,68 +357,225 @@ def _html(sc, result, png, assumptions, results, verdict, version, walks) -> str
 
 
 def _pdf(sc, result, figures, assumptions, results, verdict, version, walks) -> bytes:
-    """The report as a PDF: text pages (A4, monospace) around the figures, one per page."""
-    import textwrap
-
+    """The report as a typeset PDF (A4): a title block with the verdict, tables with aligned numeric
+    columns, the figures two to a page with numbered captions, the assumptions with their sources, and
+    page numbers."""
     from matplotlib.backends.backend_pdf import PdfPages
 
-    def wrapped(text, width=110, indent="    "):
-        return textwrap.wrap(str(text), width, subsequent_indent=indent) or [""]
-
-    front = [
+    doc = _Document(f"orbital report: {sc.name}", f"orbital {version}")
+    doc.title(
         f"orbital report: {sc.name}",
-        "",
-        *wrapped(sc.scenario.description, indent=""),
-        "",
-        *wrapped(verdict, indent=""),
-        f"orbital {version}; all costs per MW of IT load",
-        "",
-        "Scenario",
-    ]
-    for label, text in _summary_rows(sc, result):
-        front += wrapped(f"  {label:<12}{text}")
-    front += ["", "Results", f"  {'':32}{'orbital':>16}{'terrestrial':>16}  unit"]
-    front += [f"  {label:<32}{o:>16}{t:>16}  {unit}" for label, o, t, unit in results]
-    front += ["", "Lifetime cost by item (PV; capital x the study's share of it, opex, credits)"]
-    front += [f"  {item:<40}{o:>24}{t:>24}  {unit}" for item, o, t, unit in _cost_rows(result)]
-    front += ["", "What drives this answer (Shapley values and the waterfall of the cost ratio by group)"]
+        sc.scenario.description,
+        verdict,
+        f"orbital {version}; scenario file {sc.path or '(built in code)'}; all costs per MW of IT load.",
+    )
+    doc.heading("Scenario")
+    doc.table(("", ""), _summary_rows(sc, result), widths=(0.18, 0.82))
+    doc.heading("Results")
+    doc.table(("Metric", "Orbital", "Terrestrial", "Unit"), results, widths=(0.4, 0.2, 0.2, 0.2), numeric=(1, 2))
+    doc.heading("Lifetime cost by item")
+    doc.paragraph(
+        "Present value over the study per MW of IT load: capital items at the share of their price the "
+        "study bears, opex discounted, credits negative."
+    )
+    doc.table(
+        ("Item", "Orbital", "Terrestrial", "Unit"), _cost_rows(result), widths=(0.46, 0.19, 0.19, 0.16), numeric=(1, 2)
+    )
+    doc.heading("What drives this answer")
     for name, walk in walks.items():
-        front += ["", f"  {_walk_title(name, walk)}"]
+        doc.subheading(_walk_title(name, walk))
         if isinstance(walk, str):
-            front += wrapped(f"    not shown: {walk}")
+            doc.paragraph(f"Not shown: {walk}")
             continue
-        front += [line for text in walk.drivers for line in wrapped(f"    {text}")]
-        front += [f"    {g:<28}{s:>12}{w:>12}" for g, s, w in _walk_rows(walk)]
-    front += ["", "Physics behind the orbital side"]
-    front += [f"  {name:<48}{value:>12}  {unit}" for name, value, unit in _physics_rows(result)]
-    back = []
-    for section, key, shown, si, unit, origin, source in assumptions:
-        si_text = " ".join(part for part in (si, unit) if part)
-        si_text = f"SI {si_text}; " if si_text and si_text != shown else ""
-        back += wrapped(f"[{section}] {key} = {shown}  ({si_text}{origin}) source: {source}")
+        for line in walk.drivers:
+            doc.paragraph(line[0].upper() + line[1:] + ".")
+        doc.table(("Group", "Shapley", "Waterfall"), _walk_rows(walk), widths=(0.5, 0.25, 0.25), numeric=(1, 2))
+    doc.heading("Physics behind the orbital side")
+    doc.table(("Quantity", "Value", "Unit"), _physics_rows(result), widths=(0.6, 0.2, 0.2), numeric=(1,))
+    doc.new_page()
+    doc.heading("Figures")
+    names = [n for n in plots.FIGURES if n in figures] + [n for n in figures if n not in plots.FIGURES]
+    for k, name in enumerate(names, start=1):
+        caption = plots.FIGURES[name][0] if name in plots.FIGURES else name
+        doc.figure(figures[name], f"Figure {k} ({name}). {caption}.")
+    doc.new_page()
+    doc.heading("Assumptions")
+    doc.paragraph(
+        "Every scenario parameter: as written (or its default), in SI units, its origin and where the "
+        "number comes from."
+    )
+    rows = [
+        (f"[{section}] {key}", shown, " ".join(x for x in (si, unit) if x), origin, source)
+        for section, key, shown, si, unit, origin, source in assumptions
+    ]
+    doc.table(("Key", "Value", "SI", "Origin", "Source"), rows, widths=(0.22, 0.16, 0.14, 0.1, 0.38), size=6.5)
     buffer = io.BytesIO()
     metadata = {"Title": f"orbital report: {sc.name}", "Creator": f"orbital {version}"}
     with PdfPages(buffer, metadata=metadata) as pdf:
-        _text_pages(pdf, front)
-        for fig in figures.values():
-            pdf.savefig(fig, bbox_inches="tight")
-        _text_pages(pdf, ["Assumptions: every scenario parameter, its SI value and its source", "", *back], size=7.0)
+        for page in doc.finish():
+            pdf.savefig(page)
     return buffer.getvalue()
 
 
-def _text_pages(pdf, lines, size=8.0, per_page=80):
-    """Monospace text on as many A4 pages as it takes."""
-    from matplotlib.figure import Figure
+class _Document:
+    """A4 pages filled top-down with blocks (title, headings, paragraphs, tables, figures); a block that
+    does not fit starts a new page, and every page gets a footer with its number."""
 
-    for start in range(0, len(lines), per_page):
-        fig = Figure(figsize=(8.27, 11.69))
-        fig.text(
-            0.06,
-            0.96,
-            "\n".join(lines[start : start + per_page]),
-            va="top",
-            ha="left",
-            family="monospace",
-            fontsize=size,
+    WIDTH, HEIGHT = 8.27, 11.69  # inches
+    LEFT, RIGHT, TOP, BOTTOM = 0.8, 0.8, 0.8, 0.9
+
+    def __init__(self, title, creator):
+        self.pages, self.footer = [], f"{title}  ·  {creator}"
+        self.new_page()
+
+    def new_page(self):
+        from matplotlib.figure import Figure
+
+        if self.pages and self.y == self.HEIGHT - self.TOP:
+            return  # the current page is still empty
+        self.pages.append(Figure(figsize=(self.WIDTH, self.HEIGHT)))
+        self.y = self.HEIGHT - self.TOP
+
+    @property
+    def text_width(self):
+        return self.WIDTH - self.LEFT - self.RIGHT
+
+    def _room(self, height):
+        if self.y - height < self.BOTTOM:
+            self.new_page()
+
+    def _text(self, x, y, text, **style):
+        self.pages[-1].text(x / self.WIDTH, y / self.HEIGHT, text, va="top", **style)
+
+    def _wrap(self, text, width_in, size, em=0.52):
+        import textwrap
+
+        chars = max(8, int(width_in * 72 / (em * size)))  # ~0.52 em per character in DejaVu Sans, 0.6 bold
+        return textwrap.wrap(str(text), chars) or [""]
+
+    def title(self, title, description, verdict, provenance):
+        from matplotlib.patches import Rectangle
+
+        self._text(self.LEFT, self.y, title, fontsize=18, weight="bold")
+        self.y -= 0.45
+        self.paragraph(description, size=10)
+        lines = self._wrap(verdict, self.text_width - 0.3, 10, em=0.62)
+        box = 0.2 * len(lines) + 0.2
+        self.pages[-1].patches.append(
+            Rectangle(
+                (self.LEFT / self.WIDTH, (self.y - box) / self.HEIGHT),
+                self.text_width / self.WIDTH,
+                box / self.HEIGHT,
+                transform=self.pages[-1].transFigure,
+                facecolor="#eef3f8",
+                edgecolor="#0072B2",
+            )
         )
-        pdf.savefig(fig)
+        self._text(self.LEFT + 0.15, self.y - 0.1, "\n".join(lines), fontsize=10, weight="bold", linespacing=1.35)
+        self.y -= box + 0.15
+        self.paragraph(provenance, size=8, color="#555555")
+
+    def heading(self, text):
+        self._room(0.9)
+        self.y -= 0.12
+        self._text(self.LEFT, self.y, text, fontsize=13, weight="bold", color="#0b3d66")
+        self.y -= 0.32
+
+    def subheading(self, text):
+        self._room(0.7)
+        self._text(self.LEFT, self.y, text, fontsize=10, weight="bold")
+        self.y -= 0.24
+
+    def paragraph(self, text, size=8.5, color="#222222"):
+        lines = self._wrap(text, self.text_width, size)
+        height = len(lines) * size * 1.35 / 72
+        self._room(height)
+        self._text(self.LEFT, self.y, "\n".join(lines), fontsize=size, color=color, linespacing=1.35)
+        self.y -= height + 0.08
+
+    def table(self, header, rows, widths, numeric=(), size=7.5):
+        """Rows under a bold header, numeric columns right-aligned, long cells wrapped; a table that runs
+        onto a new page repeats its header there."""
+        from matplotlib.lines import Line2D
+
+        columns = [w * self.text_width for w in widths]
+        starts = [self.LEFT + sum(columns[:k]) for k in range(len(columns))]
+        line = size * 1.3 / 72
+        show_header = any(header)
+
+        def height_of(cells):
+            wrapped = [self._wrap(c, w - 0.08, size, em=0.64) for c, w in zip(cells, columns, strict=True)]
+            return wrapped, max(len(w) for w in wrapped) * line + 0.05
+
+        def draw(cells, bold=False):
+            wrapped, height = height_of(cells)
+            for k, (lines, x, w) in enumerate(zip(wrapped, starts, columns, strict=True)):
+                right = k in numeric
+                self._text(
+                    x + (w - 0.04 if right else 0.02),
+                    self.y,
+                    "\n".join(lines),
+                    fontsize=size,
+                    weight="bold" if bold else "normal",
+                    ha="right" if right else "left",
+                    linespacing=1.3,
+                )
+            self.y -= height
+            y = (self.y + 0.025) / self.HEIGHT
+            x0, x1 = self.LEFT / self.WIDTH, (self.LEFT + self.text_width) / self.WIDTH
+            self.pages[-1].add_artist(
+                Line2D(
+                    [x0, x1],
+                    [y, y],
+                    color="#555555" if bold else "#d0d0d0",
+                    lw=0.5,
+                    transform=self.pages[-1].transFigure,
+                )
+            )
+
+        header_height = height_of(header)[1] if show_header else 0.0
+        self._room(header_height + line * 2)
+        if show_header:
+            draw(header, bold=True)
+        for row in rows:
+            cells = [str(c) for c in row]
+            if self.y - height_of(cells)[1] < self.BOTTOM:
+                self.new_page()
+                if show_header:
+                    draw(header, bold=True)
+            draw(cells)
+        self.y -= 0.15
+
+    def figure(self, fig, caption):
+        """A figure at the text width, half a page high at most, with its caption below."""
+        import matplotlib.image as mpimg
+
+        from .plots import figure_bytes
+
+        image = mpimg.imread(io.BytesIO(figure_bytes(fig, "png", dpi=150)), format="png")
+        height_px, width_px = image.shape[:2]
+        width = self.text_width
+        height = min(width * height_px / width_px, (self.HEIGHT - self.TOP - self.BOTTOM) / 2 - 0.55)
+        width = height * width_px / height_px
+        self._room(height + 0.5)
+        ax = self.pages[-1].add_axes(
+            (self.LEFT / self.WIDTH, (self.y - height) / self.HEIGHT, width / self.WIDTH, height / self.HEIGHT)
+        )
+        ax.imshow(image)
+        ax.set_axis_off()
+        self.y -= height + 0.06
+        self.paragraph(caption, size=8, color="#333333")
+        self.y -= 0.1
+
+    def finish(self):
+        total = len(self.pages)
+        for k, page in enumerate(self.pages, start=1):
+            page.text(
+                0.5,
+                0.4 / self.HEIGHT,
+                f"{self.footer}  ·  page {k} of {total}",
+                ha="center",
+                fontsize=7,
+                color="#777777",
+            )
+        return self.pages

@@ -362,7 +362,41 @@ def test_pdf_report(baseline, tmp_path):
     (path,) = write_report(sc, tmp_path / "report.pdf", fmt="pdf")
     blob = path.read_bytes()
     assert blob.startswith(b"%PDF-") and blob.rstrip().endswith(b"%%EOF")
-    assert blob.count(b"/Type /Page\n") + blob.count(b"/Type /Page ") >= len(plots.figure_names(sc)) + 2
+    assert blob.count(b"/Type /Page\n") + blob.count(b"/Type /Page ") >= len(plots.figure_names(sc)) // 2 + 2
+
+
+def test_pdf_report_is_typeset(baseline, tmp_path, monkeypatch):
+    """The PDF's pages (captured before they are written): a title block with the verdict, numbered figure
+    captions two to a page, page numbers 'page k of N' on every page, the assumptions with sources."""
+    import matplotlib.backends.backend_pdf as backend
+
+    pages = []
+
+    class Capture:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def savefig(self, fig):
+            pages.append(fig)
+
+    monkeypatch.setattr(backend, "PdfPages", Capture)
+    sc, result = baseline
+    write_report(sc, tmp_path / "report.pdf", fmt="pdf")
+    texts = [[t.get_text() for t in page.texts] for page in pages]
+    assert texts[0][0] == "orbital report: baseline" and any(result.verdict()[:30] in t for t in texts[0])
+    assert all(any(f"page {k} of {len(pages)}" in t for t in page) for k, page in enumerate(texts, start=1))
+    captions = [t for page in texts for t in page if t.startswith("Figure ")]
+    names = plots.figure_names(sc)
+    assert [c.split(" (")[0] for c in captions[: len(names)]] == [f"Figure {k}" for k in range(1, len(names) + 1)]
+    figure_pages = [sum(t.startswith("Figure ") for t in page) for page in texts]
+    assert max(figure_pages) == 2  # two to a page
+    assert any("set in baseline.toml" in t for page in texts for t in page)  # the assumptions' sources
 
 
 # --------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ workload; or groups of the user's). Every subset S of the groups defines a scena
 the groups in S taken from B. Its value v(S) (the cost ratio, and each side's LCOC) is computed for all
 2^n subsets, and the change v(all) − v(∅) is attributed two ways:
 
-* **Shapley values**, φ_g = Σ_{S ⊆ G∖{g}} |S|! (n − |S| − 1)! / n! · [v(S ∪ {g}) − v(S)]: the average
+* **Shapley values**, ``φ_g = Σ_{S ⊆ G∖{g}} |S|! (n − |S| − 1)! / n! · [v(S ∪ {g}) − v(S)]``: the average
   of a group's contribution over every order of the steps. They add up to the total change
   (efficiency), a group that changes nothing gets zero, and swapping A and B negates them.
 * **The sequential waterfall** in the groups' order: v({g₁}) − v(∅), v({g₁, g₂}) − v({g₁}), …, whose

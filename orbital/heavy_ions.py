@@ -9,7 +9,7 @@ shield, and upset rates by the rectangular parallelepiped (RPP) method with a We
   :func:`orbital.radiation.cosmic_rays`), slowed through aluminium in the continuous-slowing-down,
   straight-ahead approximation (ranges scale as A/Z² at equal velocity), and its LET in silicon the proton
   stopping power at the same velocity times the effective charge squared (Barkas);
-* **upsets** (:func:`rpp_rate`, :func:`weibull_upset_rate`): an isotropic flux crosses a convex volume of
+* **upsets** (:func:`let_response`, :func:`weibull_upset_rate`): an isotropic flux crosses a convex volume of
   surface S at π S J(>L) per second; a chord s through a sensitive box of depth c deposits L s, so an ion
   upsets when L ≥ L₀ c / s. The Weibull curve σ(L) = σ_sat (1 − exp(−((L − L₀)/W)^s)) is read as a
   distribution of thresholds over a box of area σ_sat (the integral RPP of CREME96; Petersen, Single Event

@@ -3,7 +3,7 @@
 Kernels take and return plain floats or numpy arrays in SI units with angles in
 degrees and local times in hours, and broadcast over their inputs. Absolute
 times enter as Julian dates (``jd_utc``, ``jd_tt``); UT1 is taken equal to UTC
-(|UT1 - UTC| < 0.9 s, i.e. < 0.004° of Earth rotation). The inertial frame is
+(``|UT1 - UTC|`` < 0.9 s, i.e. < 0.004° of Earth rotation). The inertial frame is
 TEME (true equator, mean equinox of date), the frame SGP4 works in.
 
 The :class:`Orbit` object at the end holds one orbit's parameters and forwards

@@ -1,0 +1,41 @@
+"""The documentation site builds with warnings as errors, its gallery executed (issue 21)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_docs_build_without_a_warning(tmp_path):
+    source = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", source, ignore=shutil.ignore_patterns("_build", "auto_examples"))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-E",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(source),
+            str(tmp_path / "html"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    html = tmp_path / "html"
+    for page in ("index.html", "api.html", "physics/heavy_ions.html", "auto_examples/plot_trade_space.html"):
+        assert (html / page).is_file(), page
+    # Every gallery example ran and drew its figure.
+    images = list((html / "_images").glob("sphx_glr_plot_*_001.png"))
+    assert len(images) == len(list((ROOT / "docs" / "gallery").glob("plot_*.py")))

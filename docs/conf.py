@@ -25,12 +25,12 @@ numpydoc_validation_checks = set()
 autodoc_member_order = "bysource"
 autodoc_typehints = "none"
 suppress_warnings = ["autodoc.import_object"]
-exclude_patterns = ["_build", "architecture.md", "gallery/README.txt"]
+exclude_patterns = ["_build", "architecture.md"]
 html_theme = "alabaster"
 html_title = f"orbital {release}"
 
 sphinx_gallery_conf = {
-    "examples_dirs": "gallery",
+    "examples_dirs": "../examples/gallery",
     "gallery_dirs": "auto_examples",
     "filename_pattern": r"/plot_",
     "download_all_examples": False,

@@ -11,8 +11,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_docs_build_without_a_warning(tmp_path):
+    # A copy of docs/ beside a copy of examples/gallery (the gallery's source), as in the repository.
     source = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", source, ignore=shutil.ignore_patterns("_build", "auto_examples"))
+    shutil.copytree(ROOT / "examples" / "gallery", tmp_path / "examples" / "gallery")
     import os
 
     env = dict(os.environ, ORBITAL_TESTS=str(ROOT / "tests"))  # the validation page is written from the tests
@@ -45,4 +47,4 @@ def test_the_docs_build_without_a_warning(tmp_path):
     assert validation.count("test_") > 100 and "CREME96" in validation and "Cauchy" in validation
     # Every gallery example ran and drew its figure.
     images = list((html / "_images").glob("sphx_glr_plot_*_001.png"))
-    assert len(images) == len(list((ROOT / "docs" / "gallery").glob("plot_*.py")))
+    assert len(images) == len(list((ROOT / "examples" / "gallery").glob("plot_*.py")))

@@ -133,20 +133,20 @@ def chord_lengths(a, b, c, samples=2**18):
     """Chord lengths through a box a × b × c for an isotropic flux (any length unit), with their weights.
 
     Entry points are uniform over the surface, directions cosine-weighted about the inward normal (the
-    chords an isotropic flux draws); a scrambled Sobol' sequence makes the estimate smooth and repeatable
-    (2^18 chords: the mean matches Cauchy's 4V/S to ~2e-4, the CREME96 rates to 0.5 %).
+    chords an isotropic flux draws); the R₅ low-discrepancy sequence (Roberts 2018: steps g^-k, g the root
+    of x⁶ = x + 1) makes the estimate smooth and repeatable without importing scipy.stats (2^18 chords:
+    the mean matches Cauchy's 4V/S to ~2e-4, CREME96's worked rates to 0.3 % and 0.9 %).
 
     Returns
     -------
     lengths : numpy.ndarray
         Sorted chord lengths.
     """
-    from scipy.stats import qmc
-
     sides = np.array([a, b, c], dtype=float)
     if np.any(sides <= 0):
         raise OrbitalInputError(f"RPP sides must be positive: {a:g} x {b:g} x {c:g}")
-    u = qmc.Sobol(d=5, scramble=True, seed=1).random(samples)
+    g = 1.1347241384015194  # the root of x^6 = x + 1
+    u = (0.5 + np.arange(samples)[:, None] * (1.0 / g ** np.arange(1, 6))[None, :]) % 1.0
     # Face pairs normal to x, y, z, chosen by area.
     areas = np.array([b * c, a * c, a * b])
     axis = np.searchsorted(np.cumsum(areas) / areas.sum(), u[:, 0] * 0.999999999, side="right")

@@ -64,3 +64,23 @@ def test_the_shipped_cloud_statistics_equal_itur():
     for key, value in shipped.items():
         lat, lon = (float(x) for x in key.split(","))
         assert downlink._cloud_free_itur(lat, lon) == pytest.approx(value, rel=1e-12)
+
+
+def test_csv_written_with_or_without_pyarrow_reads_the_same_either_way(tmp_path, monkeypatch):
+    columns = {
+        "orbit.altitude": np.array([5e5, 6.25e5, np.inf]),
+        "break_even_launch_price": np.array([np.nan, 12.5, 1e-7]),
+        "launch.vehicle": np.array(["falcon-heavy", 'a "b", c', "x"], dtype=object),
+        "feasible": np.array([True, False, True]),
+    }
+    fast = sweep.write_table(columns, tmp_path / "fast.csv")  # through pyarrow (installed with [test])
+    slow = tmp_path / "slow.csv"
+    slow.write_text(sweep._csv_text(columns))  # the pure-Python writer
+    readings = [sweep.read_table(fast), sweep.read_table(slow)]
+    without(monkeypatch, "pyarrow")
+    readings += [sweep.read_table(fast), sweep.read_table(slow)]
+    for back in readings:
+        assert np.array_equal(back["orbit.altitude"], columns["orbit.altitude"])
+        assert np.array_equal(back["break_even_launch_price"], columns["break_even_launch_price"], equal_nan=True)
+        assert list(back["launch.vehicle"]) == list(columns["launch.vehicle"])
+        assert list(back["feasible"]) == [True, False, True]

@@ -563,7 +563,9 @@ def sizes(sc, result, it_powers) -> FleetSizes:
             raise OrbitalInputError(
                 f"fleet IT power (--it-power, [fleet] it_power) = {p:g} W is outside the valid range (0, 1e+12] W"
             )
-    return FleetSizes(sc.name, tuple(assess(sc.replace(fleet__it_power=f"{p!r} W"), result) for p in powers))
+    # Each size replaces the scenario's own (an IT power or an accelerator count).
+    resized = (sc.replace(fleet__accelerators=None, fleet__it_power=f"{p!r} W") for p in powers)
+    return FleetSizes(sc.name, tuple(assess(one, result) for one in resized))
 
 
 def assess(sc, result) -> Fleet:

@@ -345,8 +345,8 @@ class LetSpectrum:
     integral : numpy.ndarray
         Isotropic intensity of nuclei above each LET [m⁻² sr⁻¹ s⁻¹] (the orbit's mean, cutoff and shadow
         applied).
-    by_species : dict
-        The same per element (Z ≥ 2 only in ``heavy``).
+    heavy : numpy.ndarray
+        The same for nuclei Z ≥ 2 (what direct-ionization upsets come from).
     """
 
     def __init__(self, let, integral, heavy):

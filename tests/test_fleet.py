@@ -265,6 +265,9 @@ def test_the_fleet_over_sizes_equals_each_fleet(tmp_path, capsys):
         alone = model.fleet(sc.replace(fleet__it_power=f"{watts} W"))
         assert fleet.to_dict() == alone.to_dict()
     assert [f.satellites for f in sizes.fleets] == [10, 3000, 1_000_000]
+    # A scenario sized by an accelerator count is resized all the same.
+    counted = model.fleet_sizes(sc.replace(fleet__accelerators=1000), [1e6, 3e8])
+    assert [f.satellites for f in counted.fleets] == [10, 3000]
     assert main(["fleet", "baseline", "--it-power", "1", "300 MW", "100GW", "--out", str(tmp_path / "s")]) == 0
     text = capsys.readouterr().out
     assert "3 fleet sizes" in text and "1,000,000" in text and "capacity/demand" in text

@@ -2,10 +2,12 @@
 
 Issue #22's target: a warm `orbital run baseline` faster than the peer's compare on the same machine, in one
 alternating run (this machine is shared and noisy: the two commands take turns, medians are compared).
-Installs nothing: the peer is run when its `orbitdc` command is on the PATH or importable, and the
-benchmark says so and stops otherwise.
+Installs nothing: the peer is run when its `orbitdc` command is on the PATH (or ``$ORBITDC`` names it),
+with its own example scenarios named by ``$PEER_SPACE`` and ``$PEER_EARTH`` (its repository's
+examples/scenarios/orbital_1mw_inference.yaml and earth_hyperscale_baseline.yaml); the benchmark says so
+and stops otherwise.
 
-Run from the project root: ``python benchmarks/bench_peer.py [rounds]``.
+Run from the project root: ``PEER_SPACE=... PEER_EARTH=... python benchmarks/bench_peer.py [rounds]``.
 """
 
 from __future__ import annotations
@@ -29,10 +31,14 @@ def orbital_command() -> list[str]:
 
 
 def peer_command() -> list[str] | None:
-    if shutil.which("orbitdc"):
-        return ["orbitdc", "compare"]
+    scenarios = [os.environ.get("PEER_SPACE"), os.environ.get("PEER_EARTH")]
+    if not all(scenarios):
+        return None
+    command = os.environ.get("ORBITDC") or shutil.which("orbitdc")
+    if command:
+        return [command, "compare", *scenarios]
     if importlib.util.find_spec("orbitdc") is not None:
-        return [sys.executable, "-m", "orbitdc", "compare"]
+        return [sys.executable, "-m", "orbitdc", "compare", *scenarios]
     return None
 
 
@@ -47,7 +53,10 @@ def cpu_seconds(command, env) -> float:
 def main(rounds=7) -> None:
     peer = peer_command()
     if peer is None:
-        print("the peer (spacedc-mdao's orbitdc) is not installed here: nothing to compare (installs nothing)")
+        print(
+            "the peer (spacedc-mdao's orbitdc) or its scenarios ($PEER_SPACE, $PEER_EARTH) are not here: nothing "
+            "to compare (this benchmark installs nothing)"
+        )
         return
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "ORBITAL_CACHE_DIR": cache}

@@ -20,6 +20,7 @@ __all__ = [
     "cache_dir",
     "cached",
     "check_writable",
+    "output_directory",
     "read_entry",
     "store_entry",
     "write_all_atomically",
@@ -66,6 +67,16 @@ def write_all_atomically(files: dict) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         raise
+
+
+def output_directory(directory) -> Path:
+    """``--out``'s directory, refused when a file stands there (it is created when written)."""
+    from .errors import OrbitalInputError
+
+    out = Path(directory)
+    if out.exists() and not out.is_dir():
+        raise OrbitalInputError(f"--out = {str(directory)!r} exists and is not a directory")
+    return out
 
 
 def check_writable(directory) -> None:

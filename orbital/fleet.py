@@ -480,9 +480,9 @@ class Fleet(Report):
 
     def save(self, directory) -> Path:
         """Write ``fleet.json`` and ``build_out.csv`` into ``directory``, both or neither."""
-        from .cache import write_all_atomically
+        from .cache import output_directory, write_all_atomically
 
-        out = _output_directory(directory)
+        out = output_directory(directory)
         write_all_atomically({out / "fleet.json": self.to_json(), out / "build_out.csv": self.build_out_csv()})
         return out
 
@@ -535,21 +535,14 @@ class FleetSizes(Report):
 
     def save(self, directory) -> Path:
         """Write ``fleets.json`` (every size's fleet) into ``directory``."""
-        from .cache import write_all_atomically
+        from .cache import output_directory, write_all_atomically
 
-        out = _output_directory(directory)
+        out = output_directory(directory)
         write_all_atomically({out / "fleets.json": self.to_json()})
         return out
 
     def __repr__(self) -> str:
         return f"FleetSizes({self.scenario}: {', '.join(_mw(f.it_power) for f in self.fleets)})"
-
-
-def _output_directory(directory) -> Path:
-    out = Path(directory)
-    if out.exists() and not out.is_dir():
-        raise OrbitalInputError(f"--out = {str(directory)!r} exists and is not a directory")
-    return out
 
 
 def sizes(sc, result, it_powers) -> FleetSizes:

@@ -40,6 +40,7 @@ __all__ = [
     "SUNSPOT_NUMBER",
     "LetSpectrum",
     "Weibull",
+    "chip_rates",
     "chord_lengths",
     "effective_charge",
     "gcr_nuclei_spectrum",
@@ -234,6 +235,18 @@ def _response(curve: Weibull, c, grid):
     response += np.bincount(high, weight[keep] * frac, grid.size)
     surface = 2.0 * (side * side + 2.0 * side * c) * 1e-12  # µm² -> m²
     return np.pi * surface * response
+
+
+def chip_rates(chip, spectra) -> dict:
+    """A chip's heavy-ion interruptions, silent corruptions and latch-ups per second for integral LET spectra
+    on :data:`LET_GRID` (one per row, or one): ``chip`` is an :class:`orbital.radiation.Accelerator`."""
+    spectra = np.asarray(spectra, dtype=float)
+    depth = chip.heavy_ion["depth_um"]
+    return {
+        "interrupt": spectra @ let_response(chip.heavy_ion_curve("interrupt"), depth),
+        "sdc": spectra @ let_response(chip.heavy_ion_curve("sdc"), depth),
+        "latchup": spectra @ let_response(chip.latchup_curve(), chip.latchup["depth_um"]),
+    }
 
 
 def weibull_upset_rate(let_grid, integral_flux, curve: Weibull, depth=1.0):

@@ -148,16 +148,10 @@ def radiation_behind_shield(env: radiation.TrappedEnvironment, shielding) -> dic
 def heavy_ion_rates(chip: radiation.Accelerator, physics_radiation: dict) -> dict:
     """A chip's heavy-ion interruptions, silent corruptions and latch-ups per second at each design
     point, from the LET spectra :func:`radiation_behind_shield` keeps (integral RPP method)."""
-    from .heavy_ions import let_response
+    from .heavy_ions import chip_rates
 
-    spectra = np.asarray(physics_radiation["heavy_ion_let"], dtype=float)
+    rates = chip_rates(chip, physics_radiation["heavy_ion_let"])
     row = physics_radiation["heavy_ion_row"]
-    depth, latchup_depth = chip.heavy_ion["depth_um"], chip.latchup["depth_um"]
-    rates = {
-        "interrupt": spectra @ let_response(chip.heavy_ion_curve("interrupt"), depth),
-        "sdc": spectra @ let_response(chip.heavy_ion_curve("sdc"), depth),
-        "latchup": spectra @ let_response(chip.latchup_curve(), latchup_depth),
-    }
     return {k: (v[row] if np.ndim(row) else float(v[row])) for k, v in rates.items()}
 
 
@@ -599,12 +593,10 @@ class Result(Report):
     def save(self, directory) -> Path:
         """Write ``result.json``, ``result.csv`` and ``scenario.resolved.toml`` into ``directory``, all or none."""
 
-        from .cache import write_all_atomically
+        from .cache import output_directory, write_all_atomically
         from .scenario import resolved_toml
 
-        out = Path(directory)
-        if out.exists() and not out.is_dir():
-            raise OrbitalInputError(f"--out = {str(directory)!r} exists and is not a directory")
+        out = output_directory(directory)
         texts = {
             "result.json": self.to_json(),
             "result.csv": self.to_csv(),

@@ -970,7 +970,7 @@ def worst_day_chart(sc: Scenario, result=None, environments=None):
     env = _environment(environments, model.scenario_orbit(sc), r.track_days / DAY, int(r.track_samples), r.solar)
     energy, intensity = radiation.WORST_DAY_PROTONS
     outside = intensity * 4.0 * np.pi * DAY * 1e-4
-    at_orbit = outside * env.transmission(energy) * radiation.earth_shadow_factor(env.altitude)
+    at_orbit = radiation.transmitted(env, (energy, outside), "worst day")[1]
     day = radiation.worst_day(env, r.shielding)
     fig, ax = _figure()
     ax.loglog(energy, outside, "o-", color=PALETTE[0], lw=1.4, label="at 1 AU (CREME96 worst day, Oct 1989)")

@@ -91,6 +91,7 @@ __all__ = [
     "radiation_summary",
     "shielded_proton_flux",
     "solar_event_dose",
+    "transmitted",
     "HEAVY_ION_RESPONSE",
     "LATCHUP_RESPONSE",
     "shielding_mass",
@@ -750,7 +751,7 @@ def _check_depths(thickness):
     return t
 
 
-def _transmitted(environment, spectrum, name):
+def transmitted(environment, spectrum, name="solar spectrum"):
     """A solar-particle integral spectrum ``(energy, fluence)`` at 1 AU cut by the orbit's
     geomagnetic cutoff and the Earth's shadow."""
     energy, fluence = (np.atleast_1d(np.asarray(x, dtype=float)) for x in spectrum)
@@ -798,7 +799,7 @@ def dose_depth(
     """
     t = _check_depths(thickness)
     solar_included = solar_proton_fluence is not None
-    untrapped = _transmitted(environment, solar_proton_fluence, "solar proton") if solar_included else None
+    untrapped = transmitted(environment, solar_proton_fluence, "solar proton") if solar_included else None
     trapped, electron, brems, solar = _shieldose(
         t,
         electron=(environment.electron_energy, environment.electron_integral * JULIAN_YEAR),
@@ -842,7 +843,7 @@ def solar_event_dose(environment: TrappedEnvironment, thickness, event_fluence):
     CREME96 (Tylka et al. 1997).
     """
     t = _check_depths(thickness)
-    return _shieldose(t, untrapped=_transmitted(environment, event_fluence, "solar event"))[3]
+    return _shieldose(t, untrapped=transmitted(environment, event_fluence, "solar event"))[3]
 
 
 #: CREME96's worst day of solar protons (the October 1989 event), integral intensity above each energy at
@@ -874,6 +875,12 @@ def solar_maximum_years(start_year, years):
     return 0.0 if active == 0.0 else max(active, 1.0)
 
 
+def _fluence_above(energy, integral, threshold) -> float:
+    """An integral spectrum at ``threshold`` [MeV], log-log between its points, its end values beyond them."""
+    log_f = np.log(np.maximum(integral, 1e-300))
+    return float(np.exp(np.interp(np.log(threshold), np.log(energy), log_f)))
+
+
 def worst_day(environment: TrappedEnvironment, thickness, spectrum=WORST_DAY_PROTONS) -> dict:
     """A day of the worst solar proton event (CREME96's worst day) on an orbit: the fluence above 10 and
     100 MeV at the satellite (through the geomagnetic cutoff along the track and the Earth's shadow, no
@@ -896,18 +903,13 @@ def worst_day(environment: TrappedEnvironment, thickness, spectrum=WORST_DAY_PRO
     energy, intensity = spectrum
     day_fluence = np.asarray(intensity, dtype=float) * 4.0 * np.pi * DAY * 1e-4  # cm⁻² over the day
     at_1au = (np.asarray(energy, dtype=float), day_fluence)
-    e, local = _transmitted(environment, at_1au, "worst day")
-    log_e, log_f = np.log(e), np.log(np.maximum(local, 1e-300))
-
-    def above(energy_mev):
-        return float(np.exp(np.interp(np.log(energy_mev), log_e, log_f)))
-
+    e, local = transmitted(environment, at_1au, "worst day")
     grams = ALUMINIUM_DENSITY * float(thickness) * 0.1
     entry = float(energy_for_range(proton_csda_range(10.0) + grams))
     return {
-        "fluence_gt10mev_cm2": above(10.0),
-        "fluence_gt100mev_cm2": above(100.0),
-        "proton_fluence_behind_shield_cm2": above(min(entry, float(e[-1]))),
+        "fluence_gt10mev_cm2": _fluence_above(e, local, 10.0),
+        "fluence_gt100mev_cm2": _fluence_above(e, local, 100.0),
+        "proton_fluence_behind_shield_cm2": _fluence_above(e, local, min(entry, float(e[-1]))),
         "dose_rad_si": float(solar_event_dose(environment, [float(thickness)], at_1au)[0]),
     }
 
@@ -1968,11 +1970,10 @@ def radiation_summary(
     if solar_proton_fluence is not None:
         energy, per_year = (np.asarray(x, dtype=float) for x in solar_proton_fluence)
         mission = (energy, per_year * solar_max)
-        e, local = _transmitted(env, mission, "solar fluence")
-        log_e, log_f = np.log(e), np.log(np.maximum(local, 1e-300))
+        e, local = transmitted(env, mission, "solar fluence")
         particles.update(
-            spe_fluence_gt10mev_cm2=float(np.exp(np.interp(np.log(10.0), log_e, log_f))),
-            spe_fluence_gt100mev_cm2=float(np.exp(np.interp(np.log(100.0), log_e, log_f))),
+            spe_fluence_gt10mev_cm2=_fluence_above(e, local, 10.0),
+            spe_fluence_gt100mev_cm2=_fluence_above(e, local, 100.0),
             spe_dose_rad_si=float(solar_event_dose(env, [shielding], mission)[0]),
         )
     day = None
@@ -2062,18 +2063,14 @@ _ground_flux = ground_neutron_flux
 def _heavy_ion_block(chip: Accelerator, env: TrappedEnvironment, shielding) -> dict:
     """Heavy-ion interruptions and SDC per chip-day, latch-ups per chip-year, the chip's response and the
     LET spectrum behind the shield (every 10th point of the grid)."""
-    from .heavy_ions import let_response, let_spectrum
+    from .heavy_ions import chip_rates, let_spectrum
 
     spectrum = let_spectrum(env, shielding)
-    depth = chip.heavy_ion["depth_um"]
-
-    def rate(curve, depth):
-        return float(let_response(curve, depth) @ spectrum.heavy)
-
+    rates = chip_rates(chip, spectrum.heavy)
     return {
-        "interrupt_per_chip_day": rate(chip.heavy_ion_curve("interrupt"), depth) * DAY,
-        "sdc_per_chip_day": rate(chip.heavy_ion_curve("sdc"), depth) * DAY,
-        "latchups_per_chip_year": rate(chip.latchup_curve(), chip.latchup["depth_um"]) * JULIAN_YEAR,
+        "interrupt_per_chip_day": float(rates["interrupt"]) * DAY,
+        "sdc_per_chip_day": float(rates["sdc"]) * DAY,
+        "latchups_per_chip_year": float(rates["latchup"]) * JULIAN_YEAR,
         "response": {k: (float(v) if not isinstance(v, str) else v) for k, v in chip.heavy_ion.items()},
         "let_spectrum": {
             "let_mev_cm2_per_mg": spectrum.let[::10].tolist(),

@@ -22,6 +22,7 @@ Validated against CREME96's worked rates at 800 km polar (tests/test_heavy_ions.
 from __future__ import annotations
 
 import functools
+import math
 
 import numpy as np
 
@@ -206,9 +207,29 @@ def let_response(curve: Weibull, depth=1.0, let_grid=None):
     return _response(curve, c, grid)
 
 
+#: Bump when the chords or the response change: the disk-cached responses of an older method are not reused.
+RESPONSE_METHOD = 1
+
+
 @functools.lru_cache(maxsize=64)
 def _default_grid_response(onset, width, shape, saturation, depth):
-    response = _response(Weibull(onset, width, shape, saturation), depth, LET_GRID)
+    # Drawing 2^18 chords costs ~40 ms per curve: the responses on the default grid are kept in the disk cache
+    # beside the orbit physics (a damaged entry is recomputed), so a warm run draws none.
+    from .cache import cached
+
+    def compute():
+        return _response(Weibull(onset, width, shape, saturation), depth, LET_GRID).tolist()
+
+    def validate(value):
+        if len(value) != LET_GRID.size or not all(isinstance(v, float) and math.isfinite(v) and v >= 0 for v in value):
+            raise ValueError("not a response on the LET grid")
+
+    key = {
+        "method": RESPONSE_METHOD,
+        "curve": [onset, width, shape, saturation, depth],
+        "grid": [float(LET_GRID[0]), float(LET_GRID[-1]), LET_GRID.size],
+    }
+    response = np.array(cached("let-response", key, compute, validate=validate))
     response.flags.writeable = False
     return response
 

@@ -4,6 +4,7 @@ CREME96 reference outputs are copied in tests/data/creme96/ (see its README for 
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -178,3 +179,20 @@ def test_bad_input_names_it(tmp_path, capsys):
     assert "event.txt line 4" in err and "does not increase" in err
     assert main(["radiation", "--sso", "--altitude", "550km", "--ground-altitude", "20000"]) == 2
     assert "--ground-altitude" in capsys.readouterr().err
+
+
+def test_the_disk_cached_chip_response_is_the_drawn_one_and_a_damaged_entry_is_recomputed():
+    """The composer's responses on the default grid come from the disk cache in a warm process (issue 22):
+    they must equal the chords drawn afresh bit for bit, and a damaged cache file must be redrawn, not used."""
+    from orbital import cache, heavy_ions
+
+    curve = Weibull(onset=0.7, width=13.0, shape=1.7, saturation=3e-7)  # a curve no other test uses
+    drawn = heavy_ions._response(curve, 1.5, LET_GRID)
+    heavy_ions._default_grid_response.cache_clear()
+    first = heavy_ions.let_response(curve, 1.5)
+    np.testing.assert_array_equal(first, drawn)
+    (entry,) = [p for p in cache.cache_dir().glob("let-response-*.json") if json.loads(p.read_text()) == drawn.tolist()]
+    for damage in ("[1.0, 2.0]", "{not json", "[" + ", ".join(["-1.0"] * LET_GRID.size) + "]"):
+        entry.write_text(damage)
+        heavy_ions._default_grid_response.cache_clear()
+        np.testing.assert_array_equal(heavy_ions.let_response(curve, 1.5), drawn)

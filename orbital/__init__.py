@@ -91,9 +91,9 @@ _SUBMODULES = {
 }
 
 #: Names re-exported from a submodule, loaded on first use.
-_LAZY = {"Orbit": "orbits", "as_float": "units", "as_time": "units"}
+_LAZY = {"Epoch": "units", "Orbit": "orbits", "as_float": "units", "as_time": "units"}
 
-__all__ = ["Orbit", "OrbitalInputError", "OrbitalWarning", "__version__", "as_float", "as_time"]
+__all__ = ["Epoch", "Orbit", "OrbitalInputError", "OrbitalWarning", "__version__", "as_float", "as_time"]
 
 
 def __getattr__(name):

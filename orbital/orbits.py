@@ -12,11 +12,11 @@ to the kernels; it is the entry point for users.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import erfa
 import numpy as np
-from astropy.time import Time
 from sgp4.api import SGP4_ERRORS, WGS84, Satrec, SatrecArray
 
 from .catalogs import load
@@ -34,7 +34,7 @@ from .constants import (
 )
 from .errors import OrbitalInputError, check_choice, check_range
 from .results import Report, Table, clock
-from .units import as_float, as_time
+from .units import Epoch, as_float, as_time, is_time, utc_datetime64
 
 __all__ = [
     "ALTITUDE_RANGE",
@@ -979,7 +979,7 @@ class SunlightSeries:
 
     Attributes
     ----------
-    epoch : astropy.time.Time
+    epoch : orbital.units.Epoch
         Start of the series (UTC).
     time : numpy.ndarray
         Seconds since ``epoch`` [s].
@@ -1000,7 +1000,7 @@ class SunlightSeries:
         Shadow model used.
     """
 
-    epoch: Time
+    epoch: Epoch
     time: np.ndarray
     illuminated_fraction: np.ndarray
     beta: np.ndarray
@@ -1050,8 +1050,11 @@ def _sample_times(days, step):
 
 def _tt_minus_utc(epoch_jd):
     """TT - UTC at an epoch [s] (leap seconds added inside a span shift the Sun < 1e-5°)."""
-    t = Time(epoch_jd, format="jd", scale="utc")
-    return float((t.tt.jd1 - t.utc.jd1 + t.tt.jd2 - t.utc.jd2) * DAY)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", erfa.ErfaWarning)  # "dubious year": after the last known leap second
+        tai = erfa.utctai(float(epoch_jd), 0.0)
+    tt = erfa.taitt(*tai)
+    return float((tt[0] - epoch_jd + tt[1]) * DAY)
 
 
 def sunlight(
@@ -1106,7 +1109,7 @@ def sunlight(
     sun_dir /= np.linalg.norm(sun_dir, axis=-1, keepdims=True)
     sun_dist = np.interp(seconds, node_time, dist_nodes)
     return SunlightSeries(
-        epoch=Time(epoch_jd, format="jd", scale="utc"),
+        epoch=Epoch(epoch_jd),
         time=seconds,
         illuminated_fraction=illuminated_fraction(r, sun_dir, sun_dist, shadow),
         beta=np.interp(seconds, node_time, beta_angle(normal, sun_nodes)),
@@ -1204,9 +1207,7 @@ def atmospheric_density(altitude, latitude, longitude, jd_utc, activity="moderat
         *(np.asarray(x, dtype=float) for x in (altitude, latitude, longitude, jd_utc))
     )
     n = alt.size
-    dates = np.datetime64("1970-01-01T00:00:00", "us") + np.round((jd.ravel() - 2440587.5) * DAY * 1e6).astype(
-        "timedelta64[us]"
-    )
+    dates = utc_datetime64(jd.ravel())
     out = msis.run(
         dates,
         np.mod(lon.ravel() + 180.0, 360.0) - 180.0,
@@ -1452,7 +1453,7 @@ class Orbit:
         Mean inclination [deg].
     raan : float
         Mean right ascension of the ascending node at the epoch, TEME [deg].
-    epoch : astropy.time.Time
+    epoch : orbital.units.Epoch
         Epoch of the elements (UTC).
     eccentricity, argp, mean_anomaly : float
         Mean eccentricity [-], argument of perigee [deg], mean anomaly [deg].
@@ -1468,7 +1469,7 @@ class Orbit:
     altitude: float
     inclination: float
     raan: float
-    epoch: Time
+    epoch: Epoch
     eccentricity: float = 0.0
     argp: float = 0.0
     mean_anomaly: float = 0.0
@@ -1479,8 +1480,8 @@ class Orbit:
         _check_eccentricity(self.eccentricity)
         perigee = (R_EARTH + self.altitude) * (1.0 - self.eccentricity) - R_EARTH
         check_range("perigee altitude", perigee, ALTITUDE_RANGE[0], np.inf, unit="km", scale=1e3)
-        if not isinstance(self.epoch, Time) or not self.epoch.isscalar:
-            raise OrbitalInputError(f"epoch = {self.epoch!r} must be one astropy Time")
+        if not isinstance(self.epoch, Epoch):
+            object.__setattr__(self, "epoch", as_time(self.epoch, name="epoch"))
 
     # -- constructors ------------------------------------------------------------------
 
@@ -1579,8 +1580,8 @@ class Orbit:
         }
 
     def _jd(self, time):
-        """Julian dates (UTC) from seconds since the epoch or an astropy Time."""
-        if isinstance(time, Time):
+        """Julian dates (UTC) from seconds since the epoch, an Epoch or an astropy Time."""
+        if is_time(time):
             return np.asarray(time.utc.jd, dtype=float)
         seconds = as_float(time, "s", name="time")
         return self.epoch.jd + np.asarray(seconds) / DAY

@@ -107,9 +107,7 @@ def _finish(fig, title, data):
 
 @functools.lru_cache(maxsize=4)
 def _track(altitude, inclination, raan, epoch, eccentricity, days, step, shadow):
-    from astropy.time import Time
-
-    orbit = Orbit(altitude=altitude, inclination=inclination, raan=raan, epoch=Time(epoch), eccentricity=eccentricity)
+    orbit = Orbit(altitude=altitude, inclination=inclination, raan=raan, epoch=epoch, eccentricity=eccentricity)
     return orbit.sunlight(days=days, step=step, shadow=shadow)
 
 

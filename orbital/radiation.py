@@ -35,7 +35,6 @@ import warnings
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
-from astropy.time import Time
 
 from .cache import cache_dir, read_entry, store_entry
 from .catalogs import load, lookup
@@ -53,6 +52,7 @@ from .transport import (
     proton_rigidity,
     proton_stopping_power,
 )
+from .units import utc_datetime64
 
 __all__ = [
     "SOLAR_CONDITIONS",
@@ -186,10 +186,8 @@ def _irbem_inputs(jd_utc, position):
 
     jd = np.atleast_1d(np.asarray(jd_utc, dtype=float))
     xyz = np.atleast_2d(np.asarray(position, dtype=float)) / _SPACEPY_RE
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # ERFA's "dubious year" for UTC after the last leap second
-        utc = Time(jd, format="jd", scale="utc").to_datetime()
-    ticks = spt.Ticktock(utc, "UTC")  # datetimes: ISO strings would cost ~0.3 ms each to parse
+    utc = utc_datetime64(jd).astype(object)  # datetimes: ISO strings would cost ~0.3 ms each to parse
+    ticks = spt.Ticktock(utc, "UTC")
     loci = spc.Coords(xyz, "GEO", "car", use_irbem=True)
     loci.ticks = ticks
     return ticks, loci

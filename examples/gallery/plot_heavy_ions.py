@@ -7,12 +7,11 @@ at solar minimum, behind 1, 2.54 and 10 mm of aluminium, and the heavy-ion upset
 """
 
 import matplotlib.pyplot as plt
-from astropy.time import Time
 
 from orbital import Orbit, radiation
 from orbital.heavy_ions import LET_GRID, let_response, let_spectra
 
-env = radiation.trapped_environment(Orbit(altitude=800e3, inclination=90.0, raan=0.0, epoch=Time("2026-01-01")),
+env = radiation.trapped_environment(Orbit(altitude=800e3, inclination=90.0, raan=0.0, epoch="2026-01-01"),
                                     solar="min")
 chip = radiation.accelerator("b200-class")
 response = let_response(chip.heavy_ion_curve("interrupt"), chip.heavy_ion["depth_um"])

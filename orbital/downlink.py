@@ -34,7 +34,7 @@ import numpy as np
 from .catalogs import load, lookup
 from .constants import DAY, FLATTENING_EARTH, R_EARTH
 from .errors import OrbitalInputError, check_choice, check_range
-from .orbits import Orbit, _runs, teme_to_ecef
+from .orbits import Orbit, _runs, teme_to_ecef, vector_norm
 from .results import Report, Table, bit_rate
 
 __all__ = [
@@ -210,7 +210,7 @@ def _elevations(satellite_ecef, stations):
         axis=-1,
     )  # geodetic zenith
     rel = satellite_ecef[None, :, :] - site[:, None, :]
-    distance = np.linalg.norm(rel, axis=-1)
+    distance = vector_norm(rel)
     sin_el = np.einsum("ksj,kj->ks", rel, up) / distance
     return np.degrees(np.arcsin(np.clip(sin_el, -1.0, 1.0))), distance
 

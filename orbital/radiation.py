@@ -8,7 +8,7 @@ rigidities in GV. Times, lengths (shield thickness) and masses stay SI.
 The chain:
 
 1. trapped protons (AP8) and electrons (AE8) along the orbit's Earth-fixed
-   track, from IRBEM through ``spacepy`` (:func:`trapped_flux`), averaged in
+   track, from IRBEM (the library spacepy ships; :func:`trapped_flux`), averaged in
    :func:`trapped_environment` with the fraction of time in the South
    Atlantic Anomaly and the vertical geomagnetic cutoff along the track;
 2. the dose-depth curve behind aluminium from SHIELDOSE-2 (:func:`dose_depth`),
@@ -25,12 +25,8 @@ The chain:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import sys
-import threading
 import warnings
 from dataclasses import asdict, dataclass, field
 
@@ -52,7 +48,6 @@ from .transport import (
     proton_rigidity,
     proton_stopping_power,
 )
-from .units import utc_datetime64
 
 __all__ = [
     "SOLAR_CONDITIONS",
@@ -125,72 +120,9 @@ MEV_PER_G_PER_RAD = 6.241509074e7
 #: Tom's Hardware): 30.1 % faulty GPUs, 17.2 % HBM3.
 GROUND_INTERRUPTIONS_PER_CHIP_DAY = 419.0 / (54.0 * 16384.0)
 
-_SPACEPY_RE = 6371.2e3  # spacepy's Earth radius unit [m]
-
-
 # --------------------------------------------------------------------------------------
-# Trapped particles (IRBEM via spacepy)
+# Trapped particles (IRBEM, the library spacepy ships: orbital.irbem)
 # --------------------------------------------------------------------------------------
-
-
-#: One IRBEM call at a time: the file-descriptor swap below is process-wide (two threads swapping
-#: at once left fd 1 on /dev/null for good, losing the process's stdout), and IRBEM's Fortran keeps
-#: state in common blocks, so it is not documented as reentrant.
-_IRBEM_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _quiet_fortran():
-    """One IRBEM call at a time, with its Fortran prints ("year out of valid range") silenced on fd 1."""
-    with _IRBEM_LOCK, _silenced_stdout():
-        try:
-            yield
-        finally:
-            _flush_fortran_stdout()
-
-
-def _flush_fortran_stdout():
-    """Flush gfortran's unit 6 while it still points at /dev/null.
-
-    When stdout is a file or a pipe gfortran buffers it, and IRBEM's warnings would
-    otherwise be written at exit, after file descriptor 1 is restored, into the
-    user's output. (Unbuffered output would do too, at ~20 % of IRBEM's time.)
-    """
-    import ctypes
-
-    import spacepy.irbempy as irbem
-
-    flush = getattr(irbem.irbemlib, "_gfortran_flush_i4", None)  # resolved through IRBEM's libgfortran
-    if flush is not None:
-        flush(ctypes.byref(ctypes.c_int(6)))
-
-
-@contextlib.contextmanager
-def _silenced_stdout():
-    sys.stdout.flush()
-    saved = os.dup(1)
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 1)
-    try:
-        yield
-    finally:
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(null)
-
-
-def _irbem_inputs(jd_utc, position):
-    import spacepy.coordinates as spc
-    import spacepy.time as spt
-
-    jd = np.atleast_1d(np.asarray(jd_utc, dtype=float))
-    xyz = np.atleast_2d(np.asarray(position, dtype=float)) / _SPACEPY_RE
-    utc = utc_datetime64(jd).astype(object)  # datetimes: ISO strings would cost ~0.3 ms each to parse
-    ticks = spt.Ticktock(utc, "UTC")
-    loci = spc.Coords(xyz, "GEO", "car", use_irbem=True)
-    loci.ticks = ticks
-    return ticks, loci
 
 
 def trapped_flux(jd_utc, position, energies, particle="p", model="min", kind="integral"):
@@ -219,12 +151,10 @@ def trapped_flux(jd_utc, position, energies, particle="p", model="min", kind="in
     References
     ----------
     Sawyer & Vette, AP-8 (NSSDC/WDC-A-R&S 76-06, 1976); Vette, AE-8 (NSSDC/WDC-A-R&S
-    91-24, 1991); IRBEM library (Boscher et al.) ``fly_in_nasa_aeap1`` through
-    spacepy.irbempy (Morley et al., SpacePy, 2011-).
+    91-24, 1991); IRBEM library (Boscher et al.) ``fly_in_nasa_aeap1``, as shipped in
+    spacepy (Morley et al., SpacePy, 2011-), called through :mod:`orbital.irbem`.
     """
-    import ctypes
-
-    import spacepy.irbempy as irbem
+    from . import irbem
 
     check_choice("particle", particle, ("p", "e"))
     check_choice("model", model, ("min", "max"))
@@ -232,61 +162,13 @@ def trapped_flux(jd_utc, position, energies, particle="p", model="min", kind="in
     energies = np.atleast_1d(np.asarray(energies, dtype=float))
     limits = (0.1, 400.0) if particle == "p" else (0.04, 7.0)
     check_range("energy", energies, *limits, unit="MeV")
+    samples = np.atleast_1d(np.asarray(jd_utc)).size
+    if samples > irbem.NTIME_MAX:
+        raise OrbitalInputError(f"samples = {samples} exceeds IRBEM's limit of {irbem.NTIME_MAX} positions per call")
     which_model = {("e", "min"): 1, ("e", "max"): 2, ("p", "min"): 3, ("p", "max"): 4}[(particle, model)]
-    which_flux = 3 if kind == "integral" else 1
-    ticks, loci = _irbem_inputs(jd_utc, position)
-    dummy = {
-        key: [0] * len(loci)
-        for key in (
-            "Kp",
-            "Dst",
-            "dens",
-            "velo",
-            "Pdyn",
-            "ByIMF",
-            "BzIMF",
-            "G1",
-            "G2",
-            "G3",
-            "W1",
-            "W2",
-            "W3",
-            "W4",
-            "W5",
-            "W6",
-        )
-    }
-    prepared = irbem.prep_irbem(ticks=ticks, loci=loci, omnivals=dummy)
-    args = irbem.prep_ctypes(prepared)
-    n_energy_max, n_time_max = prepared["nalp_max"], prepared["ntime_max"]
-    if len(loci) > n_time_max:
-        raise OrbitalInputError(f"samples = {len(loci)} exceeds IRBEM's limit of {n_time_max} positions per call")
-    out = np.zeros((energies.size, len(loci)))
-    for start in range(0, energies.size, n_energy_max):  # IRBEM takes at most 25 energies per call
-        chunk = energies[start : start + n_energy_max]
-        energy_array = np.zeros((n_energy_max, 2))  # Fortran energy(2, nene): column-major
-        energy_array[: chunk.size, 0] = chunk
-        flux = np.empty((n_time_max, n_energy_max))
-        with _quiet_fortran():
-            irbem.irbemlib.fly_in_nasa_aeap1(
-                irbem.int4(len(loci)),
-                args["sysaxes"],
-                irbem.int4(which_model),
-                irbem.int4(which_flux),
-                irbem.int4(chunk.size),
-                energy_array.ctypes.data_as(ctypes.POINTER((irbem.real8 * 2) * n_energy_max)),
-                args["iyearsat"],
-                args["idoysat"],
-                args["utsat"],
-                args["xin1"],
-                args["xin2"],
-                args["xin3"],
-                flux.ctypes.data_as(ctypes.POINTER((irbem.real8 * n_time_max) * n_energy_max)),
-            )
-        values = flux.ravel().reshape(n_energy_max, n_time_max)[: chunk.size, : len(loci)]  # Fortran flux(ntime, nene)
-        bad = np.isclose(values, prepared["badval"]) | ~np.isfinite(values) | (values < 0)
-        out[start : start + chunk.size] = np.where(bad, 0.0, values)
-    return out
+    values = irbem.nasa_flux(jd_utc, position, energies, which_model, 3 if kind == "integral" else 1)
+    bad = np.isclose(values, irbem.BAD_VALUE) | ~np.isfinite(values) | (values < 0)
+    return np.where(bad, 0.0, values)
 
 
 def mcilwain_l(jd_utc, position):
@@ -306,25 +188,12 @@ def mcilwain_l(jd_utc, position):
 
     References
     ----------
-    McIlwain, J. Geophys. Res. 66, 3681 (1961); IRBEM ``make_lstar`` via spacepy.
+    McIlwain, J. Geophys. Res. 66, 3681 (1961); IRBEM ``make_lstar1`` (:func:`orbital.irbem.make_lstar`).
     """
-    import multiprocessing
+    from . import irbem
 
-    import spacepy
-    import spacepy.irbempy as irbem
-
-    ticks, loci = _irbem_inputs(jd_utc, position)
-    # spacepy spreads long L calculations over a multiprocessing Pool, which a daemonic process
-    # (a dask worker) may not start: there, compute in the process itself.
-    saved = spacepy.config["ncpus"]
-    if multiprocessing.current_process().daemon:
-        spacepy.config["ncpus"] = 1
-    try:
-        with _quiet_fortran():
-            result = irbem.get_Lm(ticks, loci, [90.0], extMag="0", intMag="IGRF")
-    finally:
-        spacepy.config["ncpus"] = saved
-    lm = np.abs(np.asarray(result["Lm"], dtype=float)).reshape(-1)
+    result = irbem.make_lstar(jd_utc, position, field=0)  # IGRF at the date
+    lm = np.abs(result["lm"])
     return np.where((lm > 0.5) & (lm < 1e3), lm, np.nan)
 
 
@@ -701,44 +570,40 @@ def _shieldose(thickness, electron=None, trapped=None, untrapped=None):
     dose SPENVIS reports. Returns the trapped-proton, electron,
     bremsstrahlung and untrapped-proton doses.
     """
-    import spacepy.irbempy as irbem
+    from . import irbem
 
     # SHIELDOSE-2's results depend on the depth list it is given (zeros for two depths,
     # several % shifts between sparse lists): always run it on one fixed dense grid and
     # interpolate the curves, piecewise linear in log-log (monotone), to the depths asked for.
-    model = irbem.Shieldose2()
-    model.set_shielding(depths=_SHIELDOSE_DEPTHS * 1e3, units="mm")
-    if electron is not None:
-        model.set_flux(*_fine_spectrum(*electron), "e")
-    # IRBEM's wrapper sizes both proton channels by the untrapped one, so both share one grid,
-    # from 0.1 MeV to the highest energy either spectrum has flux at.
+    # Both proton channels on one grid, from 0.1 MeV to the highest energy either spectrum has flux at.
     tops = [
         np.asarray(spectrum[0])[np.asarray(spectrum[1]) > 0].max()
         for spectrum in (trapped, untrapped)
         if spectrum is not None and np.any(np.asarray(spectrum[1]) > 0)
     ]
     grid = np.geomspace(0.1, max(tops, default=1e3), 299)
-    for name, spectrum in (("p_tr", trapped), ("p_un", untrapped)):
-        flux = (
-            differential_from_integral(grid, _loglog_interp(grid, *map(np.asarray, spectrum)))
-            if spectrum is not None
-            else np.full(grid.size, 1e-30)
-        )
-        model.set_flux(flux, grid, name)
-    with _quiet_fortran():
-        model.get_dose(detector=3, nucmeth=1)
+
+    def protons(spectrum):
+        if spectrum is None:
+            return grid, np.full(grid.size, 1e-30)
+        return grid, differential_from_integral(grid, _loglog_interp(grid, *map(np.asarray, spectrum)))
+
+    if electron is not None:
+        flux, energy = _fine_spectrum(*electron)
+        electrons = energy, flux
+    else:  # none: a negligible spectrum (SHIELDOSE-2 transports each species on its own)
+        electrons = np.geomspace(0.04, 10.0, 30), np.full(30, 1e-30)
+    doses = irbem.shieldose2(_SHIELDOSE_DEPTHS * 1e3, electrons, protons(trapped), protons(untrapped))
     sphere = 2  # SHIELDOSE-2 geometry columns: semi-infinite slab, finite slab, sphere centre (½ dose)
 
     log_depth = np.log(np.asarray(thickness, dtype=float))
 
     def column(name):
-        dose = 2.0 * np.nan_to_num(np.asarray(model.results[name], dtype=float)[:, sphere])
+        dose = 2.0 * np.nan_to_num(doses[name][:, sphere])
         log_dose = np.interp(log_depth, np.log(_SHIELDOSE_DEPTHS), np.log(np.maximum(dose, 1e-30)))
         return np.where(log_dose > np.log(1e-29), np.exp(log_dose), 0.0)
 
-    return tuple(
-        column(f"dose_{name}") for name in ("proton_trapped", "electron", "bremsstrahlung", "proton_untrapped")
-    )
+    return tuple(column(name) for name in ("proton_trapped", "electron", "bremsstrahlung", "proton_untrapped"))
 
 
 def _check_depths(thickness):
@@ -792,8 +657,8 @@ def dose_depth(
 
     References
     ----------
-    Seltzer, SHIELDOSE-2, NISTIR 5477 (1994), through IRBEM/spacepy
-    ``Shieldose2``; NASA-HDBK-4002 (dose-depth practice).
+    Seltzer, SHIELDOSE-2, NISTIR 5477 (1994), IRBEM's ``shieldose2`` (:func:`orbital.irbem.shieldose2`);
+    NASA-HDBK-4002 (dose-depth practice).
     """
     t = _check_depths(thickness)
     solar_included = solar_proton_fluence is not None

@@ -19,7 +19,7 @@ thicknesses = [1e-3, 2.54e-3, 10e-3]
 _, heavy = let_spectra(env, thicknesses)
 
 fig, ax = plt.subplots(figsize=(6.5, 4.2))
-for t, spectrum in zip(thicknesses, heavy):
+for t, spectrum in zip(thicknesses, heavy, strict=True):
     rate = response @ spectrum * 86400
     ax.loglog(LET_GRID, spectrum, label=f"{t * 1e3:g} mm Al: {rate:.2g} interruptions per chip-day")
 ax.set_xlim(0.1, 40)

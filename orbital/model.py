@@ -52,7 +52,7 @@ __all__ = [
 _HOURS_PER_YEAR = JULIAN_YEAR / 3600.0
 # Bumped when what orbit_physics computes changes; 2: the radiation track's version joined the key
 # (entries from before the phase-averaged tracks held the old dose); 6: the heavy-ion LET spectra joined.
-_PHYSICS_VERSION = 6
+_PHYSICS_VERSION = 7
 
 
 # --------------------------------------------------------------------------------------
@@ -198,6 +198,8 @@ def orbit_physics(sc: Scenario, cache=True) -> dict:
                 k: float(v) if not isinstance(v, str) else v for k, v in asdict(environment).items()
             },
             "density": float(density),
+            # Day by day, for the sunlight figure on a warm cache.
+            "daily": {k: v.tolist() for k, v in series.daily_means().items()},
         }
 
     def radiation_part():
@@ -286,6 +288,9 @@ def _check_physics(value) -> None:
     minutes = value["link"]["station_minutes_per_day"]
     if not isinstance(minutes, dict) or not all(isinstance(m, numbers.Real) for m in minutes.values()):
         raise ValueError("cache entry: link.station_minutes_per_day is not a table of numbers")
+    daily = value["daily"]
+    if len({len(daily["beta"]), len(daily["sunlit_fraction"])}) != 1 or not daily["beta"]:
+        raise ValueError("cache entry: the daily sunlight series are empty or differ in length")
     if not isinstance(value["density"], numbers.Real):
         raise ValueError("cache entry: density is not a number")
     illumination = value["illumination"]

@@ -1040,6 +1040,17 @@ class SunlightSeries:
             samples=int(self.time.size),
         )
 
+    def daily_means(self) -> dict:
+        """Beta angle [deg] and sunlit fraction [-] averaged day by day over whole days (a span under a
+        day is one bin): eclipse seasons are where the sunlit fraction dips."""
+        per_day = min(int(round(DAY / self.step)), self.time.size)
+        n = self.time.size // per_day
+
+        def mean(values):  # beta's small in-orbit wobble averages out
+            return values[: n * per_day].reshape(n, per_day).mean(axis=1)
+
+        return {"beta": mean(self.beta), "sunlit_fraction": mean(self.illuminated_fraction)}
+
 
 def _sample_times(days, step):
     days = check_range("days", days, 0.0, np.inf, unit="day", low_open=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import io
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -100,7 +101,11 @@ def _figure(ncols=1, figsize=(7.0, 4.3)):
 
 def _finish(fig, title, data):
     if (_TARGET.get() or {}).get("title", True):
-        fig.suptitle(title, fontsize=11)
+        # Wrapped to the figure's width (~0.52 em per character at 11 pt): the layout keeps the title
+        # inside the canvas, it does not shorten a line that is wider than the canvas.
+        width = max(20, int(fig.get_figwidth() * 72 / (11 * 0.52)))
+        lines = [textwrap.fill(line, width) for line in title.split("\n")]
+        fig.suptitle("\n".join(lines), fontsize=11)
     fig.orbital_data = data
     return fig
 
@@ -147,14 +152,9 @@ def orbit_label(orbit: Orbit) -> str:
 @_styled
 def beta_and_sunlight(sc: Scenario, result=None):
     """Beta angle and the daily sunlit fraction over the scenario's span: eclipse seasons are where it dips."""
-    series = _series(sc)
-    per_day = min(int(round(DAY / series.step)), series.time.size)  # a span under a day is one bin
-    n = series.time.size // per_day
-
-    def daily_mean(values):  # whole days only; beta's small in-orbit wobble averages out
-        return values[: n * per_day].reshape(n, per_day).mean(axis=1)
-
-    daily, beta = daily_mean(series.illuminated_fraction), daily_mean(series.beta)
+    means = model.orbit_physics(sc)["daily"]  # from the disk cache when the scenario has run
+    daily, beta = np.asarray(means["sunlit_fraction"]), np.asarray(means["beta"])
+    n = daily.size
     day = np.arange(n) + 0.5
     fig, ax = _figure()
     eclipsed = daily < 1.0 - 1e-9
@@ -1096,8 +1096,13 @@ def render(sc: Scenario, names=None, result=None, progress=None, on_figure=None,
 
 
 def figure_bytes(fig, fmt, dpi=_SAVE_DPI) -> bytes:
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight")
+    # A constrained layout already fits everything in the canvas; a tight bounding box would draw the
+    # figure a second time to measure it. A caller's figure without a layout engine is cropped as before.
+    fitted = isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
+    fig.savefig(buffer, format=fmt, dpi=dpi, **({} if fitted else {"bbox_inches": "tight"}))
     return buffer.getvalue()
 
 

@@ -104,8 +104,9 @@ OUTPUTS = {
     "usd_per_accelerator_hour_terrestrial": ("USD", ("terrestrial", "usd_per_accelerator_hour")),
 }
 
-#: Design points per chunk: one chunk is one vectorized composer call (a few hundred MB at most).
-CHUNK_ROWS = 250_000
+#: Design points per chunk: one chunk is one vectorized composer call. 50,000 keep its temporaries to
+#: ~0.2x a 10^6-point table (250,000 took 1x) at the same speed (benchmarks/bench_sweep_out.py).
+CHUNK_ROWS = 50_000
 
 #: A run keeps its finished chunks on disk (for --resume) once it has taken this long [s], and whenever it
 #: is interrupted; a shorter run does not pay for writing them (issue 22: <= 20 % extra for --out).
@@ -723,13 +724,12 @@ def write_table(columns: dict, path) -> Path:
     suffix = path.suffix.lower()
     _check_table_file(path)
     if suffix == ".parquet":
-        content = _arrow_bytes(columns, "parquet")
-    else:
-        try:  # pyarrow writes CSV ~6x faster; the files are the same either way
-            content = _arrow_bytes(columns, "csv")
-        except OrbitalInputError:
-            content = _csv_text(columns).encode("utf-8")
-    write_all_atomically({path: content})
+        _write_arrow(columns, path, "parquet")
+        return path
+    try:  # pyarrow writes CSV ~6x faster; the files are the same either way
+        _write_arrow(columns, path, "csv")
+    except OrbitalInputError:
+        write_all_atomically({path: _csv_text(columns).encode("utf-8")})
     return path
 
 
@@ -758,25 +758,50 @@ def _csv_text(columns: dict) -> str:
     return "\n".join([header, *map(",".join, zip(*cells, strict=True))]) + "\n"
 
 
-def _arrow_bytes(columns: dict, kind: str) -> bytes:
-    """Columns as Parquet or CSV bytes through pyarrow (the ``[parquet]`` extra)."""
+def _write_arrow(columns: dict, path: Path, kind: str) -> None:
+    """Columns to a Parquet or CSV file through pyarrow (the ``[parquet]`` extra), streamed into a temporary
+    file renamed into place: never the whole file in memory, and the numbers handed over without a copy."""
     from ._optional import require
+    from .cache import atomic_path
 
     feature = "Parquet output (.parquet; .csv needs nothing more)"
     pa = require("pyarrow", feature)
     writer = require("pyarrow.parquet" if kind == "parquet" else "pyarrow.csv", feature)
-    arrays = {}
-    for name, value in columns.items():
-        v = np.asarray(value)
-        if v.dtype == object:
-            arrays[column_label(name)] = pa.array(v.astype(str))
-        elif v.dtype.kind == "f":
-            arrays[column_label(name)] = pa.array(v, mask=np.isnan(v))
+    table = pa.Table.from_arrays(
+        [_arrow_column(pa, np.asarray(value)) for value in columns.values()],
+        names=[column_label(name) for name in columns],
+    )
+    with atomic_path(path) as tmp:
+        if kind == "parquet":
+            # Row groups of 2^17 rows: the writer holds one encoded group, not the file. No dictionary
+            # pages: a sweep's outputs are all distinct, and trying costs ~3x the write (measured).
+            writer.write_table(table, tmp, row_group_size=2**17, use_dictionary=False)
         else:
-            arrays[column_label(name)] = pa.array(v)
-    buffer = io.BytesIO()
-    (writer.write_table if kind == "parquet" else writer.write_csv)(pa.table(arrays), buffer)
-    return buffer.getvalue()
+            writer.write_csv(table, tmp)
+
+
+def _arrow_column(pa, v):
+    """One column as an Arrow array built on numpy's buffers: ``pa.array`` would import pandas (~0.4 s and
+    its memory) to check for pandas objects, and copy. NaN is a null; text is Arrow strings."""
+    n = v.size
+    if v.dtype == object or v.dtype.kind in "US":
+        import pyarrow.compute as pc
+
+        text, index = np.unique(v.astype(str), return_inverse=True)
+        encoded = [t.encode("utf-8") for t in text.tolist()]  # the distinct texts only
+        offsets = np.concatenate([[0], np.cumsum([len(b) for b in encoded])]).astype(np.int32)
+        buffers = [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
+        dictionary = pa.Array.from_buffers(pa.string(), len(encoded), buffers)
+        return pc.take(dictionary, pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(index.astype(np.int64))]))
+    if v.dtype.kind == "b":
+        return pa.Array.from_buffers(pa.bool_(), n, [None, pa.py_buffer(np.packbits(v, bitorder="little"))])
+    if v.dtype.kind == "f":
+        v = np.ascontiguousarray(v, dtype=np.float64)
+        missing = np.isnan(v)
+        nulls = int(missing.sum())
+        validity = pa.py_buffer(np.packbits(~missing, bitorder="little")) if nulls else None
+        return pa.Array.from_buffers(pa.float64(), n, [validity, pa.py_buffer(v)], null_count=nulls)
+    return pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(np.ascontiguousarray(v, dtype=np.int64))])
 
 
 def read_table(path) -> dict:

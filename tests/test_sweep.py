@@ -330,3 +330,28 @@ def test_a_ctrl_c_keeps_the_chunks_and_says_how_to_resume(baseline, tmp_path, mo
     assert main([*argv, "--resume", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["resumed_chunks"] == 1
     assert len(sweep.read_table(out)["lcoc_orbital"]) == 30
+
+
+def test_writing_a_table_imports_no_pandas_and_leaves_no_temporary(tmp_path):
+    """pyarrow's pa.array imports pandas to check for pandas objects (~0.4 s and its memory, issue 22): the
+    columns are handed to Arrow as numpy buffers instead. Text, NaN (a null), booleans and integers
+    round-trip; the file is streamed into a temporary beside the target, renamed when whole."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, numpy as np\n"
+        "from orbital import sweep\n"
+        "cols = {'orbit.altitude': np.array([5e5, np.nan]), 'feasible': np.array([True, False]),\n"
+        "        'solar.cell': np.array(['a', 'b\"c'], dtype=object), 'radiation.track_samples': np.array([1, 2])}\n"
+        f"for name in ('x.parquet', 'x.csv'): sweep.write_table(cols, {str(tmp_path)!r} + '/' + name)\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv", "x.parquet"]
+    for name in ("x.parquet", "x.csv"):
+        back = sweep.read_table(tmp_path / name)
+        np.testing.assert_array_equal(back["orbit.altitude"], [5e5, np.nan])
+        assert back["feasible"].tolist() == [True, False] and back["solar.cell"].tolist() == ["a", 'b"c']
+        assert back["radiation.track_samples"].tolist() == [1, 2]

@@ -2,7 +2,7 @@
 
 ``pip install orbital-dc`` gives everything the main job needs; Parquet files (``[parquet]``), dask
 clusters (``[scale]``), Sobol' indices (``[sensitivity]``) and ITU-R propagation at stations outside
-the shipped table (``[itu]``) come with extras.
+the shipped table (``[itu]``) and the browser explorer (``[explore]``) come with extras.
 """
 
 from __future__ import annotations
@@ -12,7 +12,14 @@ import importlib
 from .errors import OrbitalInputError
 
 #: Top-level module -> the extra that installs it.
-EXTRAS = {"pyarrow": "parquet", "dask": "scale", "distributed": "scale", "SALib": "sensitivity", "itur": "itu"}
+EXTRAS = {
+    "pyarrow": "parquet",
+    "dask": "scale",
+    "distributed": "scale",
+    "SALib": "sensitivity",
+    "itur": "itu",
+    "bokeh": "explore",
+}
 
 
 def require(module: str, feature: str):

@@ -604,6 +604,28 @@ def _report_command(args):
     return _with_progress(lambda progress: write_report(sc, args.output, fmt, progress))
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1024 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port for it: give a whole number in [1024, 65535]")
+    return port
+
+
+def _explore_command(args) -> str:
+    from ._optional import require
+
+    require("bokeh", "orbital explore")  # before any work: exit 2 naming the extra
+    from .explore_app import serve
+
+    sc = _scenario(args)
+    serve(sc, port=args.port, open_browser=not args.no_browser, cache=not args.no_cache,
+          announce=lambda line: print(line, flush=True))  # fmt: skip
+    return "orbital explore: stopped"
+
+
 def _scenarios_command(args) -> str:
     from .scenario import describe_bundled
 
@@ -760,6 +782,7 @@ _COMMAND_NAMES = (
     "explain",
     "plot",
     "report",
+    "explore",
     "compare",
     "scenarios",
     "init",
@@ -1166,6 +1189,26 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         )
         rp.add_argument("--json", action="store_true", help="print the file written as JSON")
     rp.set_defaults(call=_report_command)
+
+    xp = commands.add_parser(
+        "explore",
+        help="the whole model behind sliders, in the browser",
+        description=(
+            "Serve an interactive page on 127.0.0.1 (Bokeh, the [explore] extra): every key the composer "
+            "vectorizes as a control with its unit and source, the orbit as controls that recompute its physics, "
+            "and the ratio, both costs, parity, breakdowns, goodput, a tornado and the walk from the scenario "
+            "live; save the point as a scenario or open its report. Ctrl-C stops it."
+        ),
+    )
+    if selected == "explore":
+        xp.add_argument(
+            "scenario", nargs="?", default="baseline", help="scenario file or bundled name (default baseline)"
+        )
+        xp.add_argument("--catalog", action="append", metavar="FILE", help="a user catalog (see orbital run --help)")
+        xp.add_argument("--port", type=_port, help="port on 127.0.0.1 (default: a free one)")
+        xp.add_argument("--no-browser", action="store_true", help="print the address; do not open a browser")
+        xp.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")
+    xp.set_defaults(call=_explore_command)
 
     cp = commands.add_parser(
         "compare",

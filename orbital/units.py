@@ -228,7 +228,10 @@ def _parse_unit_text(unit: str):
 
 
 def _dimension(unit) -> str:
-    return str(unit.physical_type)
+    kind = str(unit.physical_type)
+    if kind == "dimensionless":
+        return "plain number"
+    return f"quantity in {unit.to_string()}" if kind == "unknown" else kind  # currencies have no physical type
 
 
 def _parse_string(text: str, target, bare, name: str):
@@ -265,7 +268,8 @@ def _parse_string(text: str, target, bare, name: str):
 def _example(unit) -> str:
     if unit == _astropy()[0].h:
         return "18:00' or '18 h"
-    return f"1 {unit.to_string()}"
+    text = unit.to_string()
+    return f"1 {text}" if text else "0.5"
 
 
 def as_float(value, unit, *, name: str, bare_unit=None):

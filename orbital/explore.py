@@ -120,12 +120,23 @@ class Explorer:
             raise OrbitalInputError(f"unknown control {name!r}")
         if isinstance(value, str) and not value.strip():
             value = None
-        changes = {**self.changes, name: value}
+        changes = self._linked({**self.changes, name: value}, name, value)
         return self.base.replace(**{k.replace(".", "__"): v for k, v in changes.items()})
+
+    def _linked(self, changes: dict, name: str, value) -> dict:
+        """The orbit's two ways of being given, kept consistent: an inclination typed means an orbit that is
+        not sun-synchronous; leaving sun-synchronous keeps its inclination; going to it drops a typed one."""
+        if name == "orbit.inclination" and value is not None:
+            changes["orbit.sun_synchronous"] = False
+        elif name == "orbit.sun_synchronous" and not value and changes.get("orbit.inclination") is None:
+            changes["orbit.inclination"] = round(model.scenario_orbit(self.scenario).inclination, 4)
+        elif name == "orbit.sun_synchronous" and value:
+            changes["orbit.inclination"] = None
+        return changes
 
     def accept(self, name: str, value, scenario: Scenario) -> None:
         """Make a proposed change the current point."""
-        self.changes[name] = value
+        self.changes = self._linked({**self.changes, name: value}, name, value)
         self.scenario = scenario
 
     def reset(self) -> None:

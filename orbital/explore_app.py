@@ -234,15 +234,25 @@ class _Page:
         self.explorer.accept(name, value, scenario)
         self._status("ready")
         self._show(answer)
-        self._sync_sliders([name, "orbit.inclination"] if name.startswith("orbit.") else [name])
+        if name.startswith("orbit."):  # the orbit's keys move together (see Explorer._linked)
+            self._sync([n for n in self.widgets if n.startswith("orbit.") and n != name], text=True)
+        self._sync([name])
 
-    def _sync_sliders(self, names):
-        """The changed controls' sliders follow values typed with units (and the orbit's derived inclination)."""
+    def _sync(self, names, text=False):
+        """Controls follow the current point: sliders follow values typed with units; with ``text`` the
+        fields and boxes too (the orbit's linked keys, a reset)."""
         self.quiet = True
         try:
             for name in names:
-                slider = self.widgets[name][1]
+                widget, slider, error = self.widgets[name]
                 control = self.explorer.control(name)
+                if text:
+                    error.text = ""
+                    if control.flag:
+                        widget.active = [0] if control.value else []
+                        continue
+                    widget.value = "" if control.value is None else f"{control.value:.6g}"
+                    widget.placeholder = control.placeholder
                 if slider is not None and control.start is not None:
                     slider.value = min(max(control.start, slider.start), slider.end)
         finally:
@@ -298,19 +308,8 @@ class _Page:
 
     def _reset(self):
         self.explorer.reset()
-        self.quiet = True
-        try:
-            for name, (widget, slider, error) in self.widgets.items():
-                control = self.explorer.control(name)
-                error.text = ""
-                if control.flag:
-                    widget.active = [0] if control.value else []
-                    continue
-                widget.value = "" if control.value is None else f"{control.value:.6g}"
-                if slider is not None:
-                    slider.value = min(max(control.start, slider.start), slider.end)
-        finally:
-            self.quiet = False
+        self._sync(list(self.widgets), text=True)
+        self._status("ready")
         self._show(self.explorer.answer())
 
 

@@ -14,6 +14,7 @@ import contextvars
 import functools
 import io
 import textwrap
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -229,20 +230,44 @@ def solar_power_by_orbit(sc: Scenario, result=None):
     )
 
 
+def _coating_environments(sc: Scenario, names) -> dict:
+    """Each coating's radiator environment on the scenario's orbit, after its life: kept in the disk cache
+    beside the orbit physics, so a warm report does not propagate the year again for this figure."""
+    o = model.scenario_orbit(sc)
+
+    def compute():
+        series = _series(sc)
+        out = {}
+        for name in names:
+            coat = thermal.coating(name)
+            alpha = float(thermal.absorptance_at(sc.finance.lifetime, coat.absorptance, coat.absorptance_rate))
+            env = thermal.radiator_environment(series, o.altitude, alpha, coat.emittance, 2, sc.thermal.attitude)
+            out[name] = {k: (float(v) if not isinstance(v, str) else v) for k, v in asdict(env).items()}
+        return out
+
+    key = {"physics": model._physics_key(sc), "coatings": list(names), "catalog": sc.catalog or None}
+
+    def validate(value):  # every coating, every field, numbers where numbers belong (TypeError otherwise)
+        for name in names:
+            env = thermal.RadiatorEnvironment(**value[name])
+            env.hot + env.cold + env.mean + env.absorptivity + env.emissivity
+
+    stored = cache.cached("coating-environments", key, compute, validate=validate)
+    return {name: thermal.RadiatorEnvironment(**stored[name]) for name in names}
+
+
 @_styled
 def radiator_vs_temperature(sc: Scenario, result=None):
     """Net rejection and radiator area per MW against radiator temperature, for several coatings."""
-    series = _series(sc)
     o = model.scenario_orbit(sc)
     temperatures = np.union1d(np.linspace(260.0, 380.0, 25), [sc.thermal.radiator_temperature])
     names = ("silver-teflon", "quartz-over-silver", "white-epoxy", "az-93", "black-paint")
     fig, (left, right) = _figure(ncols=2, figsize=(9.5, 4.2))
     data = {"temperature_k": temperatures}
+    environments = _coating_environments(sc, names)
     for k, name in enumerate(names):
-        coat = thermal.coating(name)
-        alpha = float(thermal.absorptance_at(sc.finance.lifetime, coat.absorptance, coat.absorptance_rate))
-        env = thermal.radiator_environment(series, o.altitude, alpha, coat.emittance, 2, sc.thermal.attitude)
-        net = thermal.net_rejection(temperatures, coat.emittance, env.hot, 2)
+        env = environments[name]
+        net = thermal.net_rejection(temperatures, env.emissivity, env.hot, 2)
         design = thermal.size_radiator(
             1e6, temperatures, env, thermal.panel(sc.thermal.panel), thermal.loop(sc.thermal.loop), infeasible="inf"
         )

@@ -85,6 +85,24 @@ def test_waterfall_walks_from_the_loaded_scenario(tmp_path):
     assert e.base_result.cost_ratio + sum(steps.values()) == pytest.approx(model.run(e.scenario).cost_ratio, rel=1e-9)
 
 
+def test_the_orbits_two_forms_stay_consistent():
+    """Typing an inclination leaves sun-synchronous (it would be ignored otherwise); leaving sun-synchronous
+    keeps its inclination (the scenario would lack one); going back drops a typed inclination."""
+    e = Explorer("baseline")
+    sso = model.scenario_orbit(e.base).inclination
+    sc = e.propose("orbit.sun_synchronous", False)
+    assert not sc.orbit.sun_synchronous and sc.orbit.inclination == pytest.approx(sso, abs=1e-4)
+    e.accept("orbit.sun_synchronous", False, sc)
+    sc = e.propose("orbit.inclination", "53 deg")
+    e.accept("orbit.inclination", "53 deg", sc)
+    assert model.scenario_orbit(sc).inclination == 53.0
+    sc = e.propose("orbit.sun_synchronous", True)
+    e.accept("orbit.sun_synchronous", True, sc)
+    assert sc.orbit.sun_synchronous and sc.orbit.inclination is None
+    sc = Explorer("baseline").propose("orbit.inclination", 30)  # straight from sun-synchronous
+    assert not sc.orbit.sun_synchronous and model.scenario_orbit(sc).inclination == 30.0
+
+
 def test_bad_values_are_refused_with_the_models_message_and_nothing_changes(explorer):
     for value, fragment in (("abc", "could not be read as a quantity in USD / kg"), (-5, "outside the valid range")):
         with pytest.raises(OrbitalInputError, match=fragment):

@@ -167,6 +167,30 @@ def test_radiator_figure_at_the_scenarios_temperature_is_the_composers_area(figu
         assert np.all(np.diff(data[coat]["area_m2_per_mw"]) < 0)
 
 
+def test_warm_figures_reuse_the_cached_orbit_physics(figures, baseline, monkeypatch):
+    """Once a scenario has run, the sunlight and radiator figures read the disk cache (issue 22): they
+    must not propagate the year again. A damaged coating entry is recomputed, never drawn."""
+    sc, result = baseline
+
+    def no_propagation(_):
+        raise AssertionError("the year was propagated again")
+
+    monkeypatch.setattr(plots, "_series", no_propagation)
+    assert plots.beta_and_sunlight(sc, result).orbital_data["daily_beta_deg"].size == 365
+    again = plots.radiator_vs_temperature(sc, result).orbital_data
+    np.testing.assert_array_equal(
+        again[sc.thermal.coating]["area_m2_per_mw"],
+        figures["radiator"].orbital_data[sc.thermal.coating]["area_m2_per_mw"],
+    )
+    monkeypatch.undo()
+    from orbital import cache
+
+    for entry in cache.cache_dir().glob("coating-environments-*.json"):
+        entry.write_text('{"silver-teflon": {"hot": "warm"}}')
+    redrawn = plots.radiator_vs_temperature(sc, result).orbital_data
+    np.testing.assert_array_equal(redrawn["black-paint"]["net_w_per_m2"], again["black-paint"]["net_w_per_m2"])
+
+
 def test_dose_depth_figure_at_the_shield_is_the_composers_dose(figures, baseline):
     sc, result = baseline
     data = figures["dose-depth"].orbital_data

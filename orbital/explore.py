@@ -99,11 +99,12 @@ class Explorer:
         if value is None:  # what the composer uses instead, where it says
             derived = self.base_result.derived.get(section, {}).get(key)
             if name == "orbit.inclination" and self.scenario.orbit.sun_synchronous:
-                start = model.orbit_physics(self.scenario, self.cache)["orbit"]["inclination"]
+                start = model.scenario_orbit(self.scenario).inclination
                 derived = f"{start:.2f} (sun-synchronous)"
             elif derived is not None:
                 start = as_float(derived, spec.bare or "", name=name)
-            placeholder = f"default: {derived}" if derived is not None else f"default: {spec.source}"
+            said = derived if derived is not None else spec.source
+            placeholder = said if said.startswith("default") else f"default: {said}"
         return Control(
             name, spec.bare or "", spec.source, shown, *_slider_range(start, low, high), physics, spec.integer,
             placeholder=placeholder, slider=start is not None, start=start,

@@ -511,6 +511,8 @@ def start(scenario="baseline", port=None, cache=True) -> Running:
 def serve(scenario="baseline", port=None, open_browser=True, cache=True, announce=print) -> None:
     """Serve the explorer on 127.0.0.1 until interrupted (``orbital explore``)."""
     port = port or free_port()
+    name = getattr(scenario, "name", scenario)
+    announce(f"orbital explore: reading {name} and its orbit physics (about a second when not cached) ...")
     server = _server(scenario, port, cache)
     server.start()
     url = f"http://127.0.0.1:{port}/"

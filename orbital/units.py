@@ -130,8 +130,13 @@ def _plain_unit(text: str):
     return (factor, dims) if factor is not None and position == len(text.strip()) else None
 
 
+_PLAIN_POWER = re.compile(r"(?:\^|\*\*)?([-+]?\d+)")
+_PLAIN_NAME = re.compile(r"[A-Za-z%°_]+")
+_PLAIN_JOIN = re.compile(r"\s*(/|\*|\.|\s)\s*")
+
+
 def _plain_power(text, position):
-    match = re.compile(r"(?:\^|\*\*)?([-+]?\d+)").match(text, position)
+    match = _PLAIN_POWER.match(text, position)
     return (int(match.group(1)), match.end()) if match else (1, position)
 
 
@@ -143,7 +148,7 @@ def _plain_factor(text, position):
             return None, None, position
         position += 1
     else:
-        match = re.compile(r"[A-Za-z%°_]+").match(text, position)
+        match = _PLAIN_NAME.match(text, position)
         unit = _plain_name(match.group(0)) if match else None
         if unit is None:
             return None, None, position
@@ -157,7 +162,7 @@ def _plain_product(text, position):
     """Factors joined by spaces, "*" or "." and at most one "/" (then one factor) per level."""
     factor, dims, position = _plain_factor(text, position)
     while factor is not None and position < len(text) and text[position] != ")":
-        join = re.compile(r"\s*(/|\*|\.|\s)\s*").match(text, position)
+        join = _PLAIN_JOIN.match(text, position)
         if join is None:
             return None, None, position
         other, other_dims, after = _plain_factor(text, join.end())

@@ -15,16 +15,28 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import model
+from . import catalogs, model
 from .errors import OrbitalInputError
-from .scenario import SCHEMA, Scenario, load_scenario, resolved_toml
+from .scenario import SCHEMA, Scenario, catalog_entries, load_scenario, resolved_toml
 from .sweep import VECTOR_KEYS
 from .units import as_float
 
-__all__ = ["PHYSICS_CONTROLS", "Control", "Explorer"]
+__all__ = ["CHOICE_CONTROLS", "PHYSICS_CONTROLS", "Control", "Explorer"]
 
-#: Controls that change the orbit physics (a cache miss costs ~1 s, shown as progress).
-PHYSICS_CONTROLS = ("orbit.altitude", "orbit.inclination", "orbit.sun_synchronous", "orbit.ltan", "radiation.shielding")
+#: Controls that change the orbit physics (a cache miss costs ~1 s, shown as progress): every key
+#: :func:`orbital.model.orbit_physics` depends on.
+PHYSICS_CONTROLS = tuple(
+    f"{section}.{key}" for section, keys in model.PHYSICS_KEYS.items() for key in (keys or SCHEMA[section])
+)
+#: Choices that change the answer but not the orbit physics: catalogs (vehicle, server, cells, ...),
+#: strategies and yes/no switches of the sections the composer reads.
+CHOICE_CONTROLS = tuple(
+    f"{section}.{key}"
+    for section in ("compute", "solar", "thermal", "launch", "workload", "maintenance", "terrestrial")
+    for key, spec in SCHEMA[section].items()
+    if (spec.kind == "flag" or (spec.kind == "text" and (spec.choices or spec.catalog)))
+    and f"{section}.{key}" not in PHYSICS_CONTROLS
+)
 #: The sections in the order the page shows them.
 SECTION_ORDER = (
     "orbit", "radiation", "compute", "solar", "thermal", "launch", "workload", "maintenance", "downlink",
@@ -48,6 +60,8 @@ class Control:
     physics: bool  # changing it recomputes the orbit physics
     integer: bool = False
     flag: bool = False  # a yes/no key
+    choices: tuple = ()  # a text key's accepted values (its choices or catalog entries)
+    text: bool = False  # a text key (a date, a list of stations, a choice)
     placeholder: str = ""  # what an unset key stands for
     slider: bool = True  # False: text only (an unset key with nothing to start a slider from)
     start: float | None = None  # where the slider starts: the value, or what an unset key stands for
@@ -78,8 +92,9 @@ class Explorer:
     # -- controls ---------------------------------------------------------------------------------------
 
     def controls(self) -> list[Control]:
-        """Every key the composer vectorizes, and the orbit's physics keys, grouped by section."""
-        names = list(dict.fromkeys((*PHYSICS_CONTROLS, *VECTOR_KEYS)))
+        """Every key the composer vectorizes, every key the orbit physics depends on, and the catalog
+        choices and switches of the composer's sections, grouped by section."""
+        names = list(dict.fromkeys((*PHYSICS_CONTROLS, *VECTOR_KEYS, *CHOICE_CONTROLS)))
         order = {section: k for k, section in enumerate(SECTION_ORDER)}
         names.sort(key=lambda n: order.get(n.partition(".")[0], len(order)))  # stable: schema order within
         return [self.control(name) for name in names]
@@ -91,6 +106,15 @@ class Explorer:
         physics = name in PHYSICS_CONTROLS
         if spec.kind == "flag":
             return Control(name, "", spec.source, bool(value), 0.0, 1.0, physics, flag=True)
+        if spec.kind in ("text", "time"):
+            shown = value.isot.removesuffix("T00:00:00.000") if spec.kind == "time" else value
+            choices = tuple(spec.choices or ())
+            if spec.catalog and spec.kind == "text" and name != "downlink.stations":  # one entry of a catalog
+                with catalogs.using(self.base.catalog):
+                    choices = ("",) * (spec.default == "") + tuple(catalog_entries(spec.catalog))
+            placeholder = f"default: {spec.default}" if spec.default not in (None, "") else spec.source
+            return Control(name, "", spec.source, shown, 0.0, 1.0, physics, choices=choices, text=True,
+                           placeholder=placeholder, slider=False)  # fmt: skip
         scale = spec.scale
         shown = None if value is None else float(value) / scale
         low, high, _, _ = spec.bounds

@@ -42,6 +42,13 @@ def _css_name(name: str) -> str:
     return name.replace(".", "-")
 
 
+def _shown(control) -> str:
+    """A control's value as its field shows it: numbers to 6 digits in the key's unit, text as it is."""
+    if control.value is None:
+        return ""
+    return control.value if control.text else f"{control.value:.6g}"
+
+
 def _error_html(exc, source=None) -> str:
     text, source = str(exc), str(source) if source else None
     if source and text.startswith(f"{source}: "):  # the scenario file's path says nothing here
@@ -125,7 +132,7 @@ class _Page:
 
     def _control(self, control):
         from bokeh.layouts import column
-        from bokeh.models import CheckboxGroup, Div, Slider, TextInput
+        from bokeh.models import CheckboxGroup, Div, Select, Slider, TextInput
 
         css = _css_name(control.name)
         error = Div(text="", css_classes=[f"orbital-error-{css}", "orbital-error"], styles={"color": "#B00020"})
@@ -137,9 +144,16 @@ class _Page:
             box.on_change("active", lambda attr, old, new: self._change(control.name, bool(new), error))
             self.widgets[control.name] = (box, None, error)
             return column(box, error)
+        if control.choices:  # a catalog entry or one of the key's choices
+            options = [(c, c or "(default)") for c in control.choices]
+            select = Select(title=label, value=control.value or "", options=options, description=control.description,
+                            css_classes=[f"orbital-in-{css}"], sizing_mode="stretch_width")  # fmt: skip
+            select.on_change("value", lambda attr, old, new: self._change(control.name, new or None, error))
+            self.widgets[control.name] = (select, None, error)
+            return column(select, error, sizing_mode="stretch_width")
         text = TextInput(
             title=label,
-            value="" if control.value is None else f"{control.value:.6g}",
+            value=_shown(control),
             placeholder=control.placeholder,
             description=control.description,
             css_classes=[f"orbital-in-{css}"],
@@ -251,8 +265,9 @@ class _Page:
                     if control.flag:
                         widget.active = [0] if control.value else []
                         continue
-                    widget.value = "" if control.value is None else f"{control.value:.6g}"
-                    widget.placeholder = control.placeholder
+                    widget.value = _shown(control)
+                    if not control.choices:
+                        widget.placeholder = control.placeholder
                 if slider is not None and control.start is not None:
                     slider.value = min(max(control.start, slider.start), slider.end)
         finally:

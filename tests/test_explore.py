@@ -19,8 +19,8 @@ import pytest
 
 from orbital import OrbitalInputError, model
 from orbital.cli import main
-from orbital.explore import PHYSICS_CONTROLS, Explorer
-from orbital.scenario import load_scenario
+from orbital.explore import CHOICE_CONTROLS, PHYSICS_CONTROLS, Explorer
+from orbital.scenario import SCHEMA, load_scenario
 from orbital.sweep import VECTOR_KEYS
 
 CHROMIUM = os.environ.get("ORBITAL_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -34,12 +34,17 @@ def explorer():
 # -- the model behind the page -----------------------------------------------------------------------------
 
 
-def test_every_vectorized_key_and_the_orbit_are_controls_with_unit_and_source(explorer):
+def test_every_vectorized_key_physics_key_and_choice_is_a_control_with_unit_and_source(explorer):
     controls = {c.name: c for c in explorer.controls()}
-    assert set(VECTOR_KEYS) | set(PHYSICS_CONTROLS) == set(controls)
+    assert set(VECTOR_KEYS) | set(PHYSICS_CONTROLS) | set(CHOICE_CONTROLS) == set(controls)
+    physics = {f"{s}.{k}" for s, keys in model.PHYSICS_KEYS.items() for k in (keys or SCHEMA[s])}
+    assert physics == {name for name, c in controls.items() if c.physics}
+    assert {"launch.vehicle", "compute.server", "thermal.coating", "terrestrial.power_source"} <= set(controls)
     for c in controls.values():
         assert c.description, c.name  # the default's source is the tooltip
-        assert c.flag or c.low < c.high, c.name
+        assert c.flag or c.text or c.low < c.high, c.name
+        if c.choices:
+            assert c.value in c.choices, c.name
         if c.value is not None and not c.flag and c.slider:
             assert c.low <= c.value <= c.high, c.name
     assert controls["orbit.altitude"].unit == "km" and controls["orbit.altitude"].value == 650.0
@@ -67,7 +72,7 @@ def test_tornado_bars_are_the_model_at_each_end(explorer):
     name, low, high = bars[0]
     section, _, key = name.partition(".")
     value = explorer.base.values[section][key]
-    spec_scale = __import__("orbital.scenario", fromlist=["SCHEMA"]).SCHEMA[section][key].scale
+    spec_scale = SCHEMA[section][key].scale
     for factor, expected in ((0.8, low), (1.2, high)):
         changed = explorer.base.replace(**{f"{section}__{key}": value * factor / spec_scale})
         assert model.run(changed).cost_ratio == pytest.approx(expected, rel=1e-9)
@@ -287,6 +292,16 @@ def test_a_new_orbit_shows_progress_then_its_answer(browser, app, tmp_path):
     after = wait_for_change(page, before, timeout=120)
     assert after == saved_ratio(page, tmp_path)
     assert not math.isclose(float(after), float(before))
+    page.close()
+
+
+def test_choosing_a_catalog_entry_matches_orbital_run_of_the_saved_scenario(browser, app, tmp_path):
+    page = open_page(browser, app)
+    before = ratio_text(page)
+    page.get_by_text("launch", exact=True).first.click()
+    page.locator(".orbital-in-launch-vehicle select").select_option("falcon-heavy")
+    after = wait_for_change(page, before)
+    assert after == saved_ratio(page, tmp_path)
     page.close()
 
 

@@ -597,8 +597,8 @@ class RadiatorEnvironment:
 def _attitude_geometry(attitude, cos_sun_zenith):
     """Cosine of the Sun on face A and face A's nadir angle [deg] for an attitude."""
     cz = np.clip(np.asarray(cos_sun_zenith, float), -1.0, 1.0)
-    if attitude == "edge-on":
-        return np.zeros_like(cz), np.full_like(cz, 90.0)
+    if attitude == "edge-on":  # fixed: one view factor, not one per sample (broadcast where it is used)
+        return np.zeros(()), np.full((), 90.0)
     if attitude == "sun-facing":
         return np.ones_like(cz), np.degrees(np.arccos(-cz))
     return -cz, np.zeros_like(cz)  # nadir: face A's normal is -r̂, so cos(Sun, normal) = -r̂·ŝ

@@ -246,8 +246,14 @@ def _scenario(args):
     return load_scenario(args.scenario, catalogs=args.catalog or ())
 
 
-def _add_scenario(parser) -> None:
-    parser.add_argument("scenario", help="scenario file or bundled scenario name")
+def _add_scenario(parser, default=None) -> None:
+    """The scenario argument (optional when it has a ``default``) and ``--catalog``."""
+    if default is None:
+        parser.add_argument("scenario", help="scenario file or bundled scenario name")
+    else:
+        parser.add_argument(
+            "scenario", nargs="?", default=default, help=f"scenario file or bundled name (default {default})"
+        )
     parser.add_argument(
         "--catalog",
         action="append",
@@ -1201,10 +1207,7 @@ def _build_parser(selected=None) -> argparse.ArgumentParser:
         ),
     )
     if selected == "explore":
-        xp.add_argument(
-            "scenario", nargs="?", default="baseline", help="scenario file or bundled name (default baseline)"
-        )
-        xp.add_argument("--catalog", action="append", metavar="FILE", help="a user catalog (see orbital run --help)")
+        _add_scenario(xp, default="baseline")
         xp.add_argument("--port", type=_port, help="port on 127.0.0.1 (default: a free one)")
         xp.add_argument("--no-browser", action="store_true", help="print the address; do not open a browser")
         xp.add_argument("--no-cache", action="store_true", help="recompute the orbit physics")

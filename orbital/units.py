@@ -59,6 +59,12 @@ def __getattr__(name):
 
 _CLOCK = re.compile(r"^\s*(\d{1,2}):([0-5]\d)(?::([0-5]\d(?:\.\d*)?))?\s*$")
 
+
+def _clock_hours(clock) -> float:
+    """Hours of a ``_CLOCK`` match ("18:00", "06:30:15")."""
+    return int(clock.group(1)) + int(clock.group(2)) / 60 + float(clock.group(3) or 0) / 3600
+
+
 # -- the plain reader: the package's own spellings without astropy ---------------------------------------
 # A warm run reads ~500 values; importing astropy.units for them cost more than the whole composition.
 # The reader knows products, quotients (one "/" per level, then a factor or a bracket), integer powers
@@ -190,7 +196,7 @@ def _plain_value(value, unit, bare_unit):
     if isinstance(value, str):
         clock = _CLOCK.match(value)
         if clock:
-            hours = int(clock.group(1)) + int(clock.group(2)) / 60 + float(clock.group(3) or 0) / 3600
+            hours = _clock_hours(clock)
             if hours > 24 or target[1] != _dims(s=1):
                 return None
             return hours * (3600.0 / target[0])
@@ -247,7 +253,7 @@ def _parse_string(text: str, target, bare, name: str):
             raise OrbitalInputError(
                 f"{name} = {text!r}: a clock time is only valid for a time, but {name} is a {_dimension(target)}"
             )
-        hours = int(clock.group(1)) + int(clock.group(2)) / 60 + float(clock.group(3) or 0) / 3600
+        hours = _clock_hours(clock)
         if hours > 24:
             raise OrbitalInputError(f"{name} = {text!r} is not a clock time between 00:00 and 24:00")
         return hours * u.h
